@@ -1,0 +1,30 @@
+namespace OrderStatusFlow.Core.Domain;
+
+/// <summary>
+/// A ServiceNow purchase order (<c>proc_po</c>) as read, with its lines. Every value is the string ServiceNow sent;
+/// a field that was not returned reads as the empty string.
+/// </summary>
+public sealed class PurchaseOrder
+{
+    public PurchaseOrder(string sysId, string number, IReadOnlyDictionary<string, string> fields, IReadOnlyList<PurchaseOrderLine> lines)
+    {
+        SysId = sysId;
+        Number = number;
+        Fields = fields;
+        Lines = lines;
+    }
+
+    public string SysId { get; }
+
+    /// <summary>The PO number, sent to TD SYNNEX as <c>PONumber</c>.</summary>
+    public string Number { get; }
+
+    public IReadOnlyDictionary<string, string> Fields { get; }
+
+    public IReadOnlyList<PurchaseOrderLine> Lines { get; }
+
+    /// <summary>The current value of <paramref name="field"/>, or "" when the record has no such value.</summary>
+    public string this[string field] => Fields.TryGetValue(field, out var value) ? value ?? "" : "";
+
+    public override string ToString() => $"{Number} ({SysId})";
+}

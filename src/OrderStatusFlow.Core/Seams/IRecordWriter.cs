@@ -1,0 +1,23 @@
+using OrderStatusFlow.Core.Domain;
+
+namespace OrderStatusFlow.Core.Seams;
+
+/// <summary>Writes a batch of updates to the record system.</summary>
+/// <remarks>
+/// Failure contract: returns one <see cref="WriteResult"/> per update, in any order; a PO is updated only when all its
+/// records were written and read back with the values sent. Throws <see cref="SyncException"/> only when the whole
+/// batch could not be sent after retries; the pipeline then fails every PO of the batch. Never writes an update twice
+/// within one call; it may be called concurrently only if it says so.
+/// </remarks>
+public interface IRecordWriter
+{
+    Task<IReadOnlyList<WriteResult>> WriteBatchAsync(IReadOnlyList<StatusUpdate> batch, CancellationToken cancellationToken);
+}
+
+/// <summary>The result of writing one <see cref="StatusUpdate"/>.</summary>
+public sealed record WriteResult(string PoSysId, bool Succeeded, FailureKind? FailureKind = null, string? Error = null)
+{
+    public static WriteResult Ok(string poSysId) => new(poSysId, true);
+
+    public static WriteResult Failed(string poSysId, FailureKind kind, string error) => new(poSysId, false, kind, error);
+}
