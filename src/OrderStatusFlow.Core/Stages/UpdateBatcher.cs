@@ -43,7 +43,7 @@ internal sealed class UpdateBatcher
 
     public ITargetBlock<OrderWorkItem> Target => _input;
 
-    public ISourceBlock<IReadOnlyList<OrderWorkItem>> Source => _output;
+    public IReceivableSourceBlock<IReadOnlyList<OrderWorkItem>> Source => _output;
 
     /// <summary>Completes once the last batch is handed on and the output is completed.</summary>
     public Task Completion { get; }
