@@ -1,0 +1,203 @@
+using OrderStatusFlow.Core.Diagnostics;
+using OrderStatusFlow.Core.Pipeline;
+using OrderStatusFlow.Core.Seams;
+using Serilog;
+
+namespace OrderStatusFlow.Core.Hosting;
+
+/// <summary>
+/// The long-lived process: runs a cycle, waits the definition's interval after it ends, and repeats until stopped.
+/// The pipeline file is re-read before every cycle and, when watched, shortly after it changes: a valid new
+/// definition replaces the seams (the rule-set provider is kept: rules reload themselves); a broken one is logged
+/// problem by problem and the last good definition keeps running; <c>enabled: false</c> idles until flipped back.
+/// </summary>
+/// <remarks>
+/// Only the first load is fatal (<see cref="PipelineValidationException"/>): the host reports it and exits 1.
+/// Cancelling stops fetching; in-flight POs drain to the activity log and <see cref="RunAsync"/> returns.
+/// </remarks>
+public sealed class SyncService : IAsyncDisposable
+{
+    readonly SyncServiceOptions _options;
+    readonly StageRegistry _registry;
+    readonly IActivityLog _log;
+    readonly PipelineDefinitionLoader _loader;
+    readonly PipelineAssembler _assembler;
+    readonly ILogger _logger;
+    readonly PipelineFileWatcher? _watcher;
+    readonly SemaphoreSlim _reloadLock = new(1, 1);
+    string? _lastText;
+    PipelineRunner? _runner;
+    PipelineSeams? _seams;
+    IRuleSetProvider? _rules;
+    bool _idle;
+
+    public SyncService(SyncServiceOptions options, StageRegistry registry, IActivityLog log)
+    {
+        _options = options;
+        _registry = registry;
+        _log = log;
+        _logger = PipelineDiagnostics.For(options.Logger);
+        _loader = new PipelineDefinitionLoader(registry, options.Environment);
+        _assembler = new PipelineAssembler(registry)
+        {
+            RulesFolder = options.RulesFolder,
+            TimeProvider = options.TimeProvider,
+            Logger = options.Logger,
+            DryRun = options.DryRun,
+        };
+        if (options.WatchFile)
+            _watcher = new PipelineFileWatcher(options.PipelinePath, options.ReloadDebounce, options.TimeProvider, _logger);
+    }
+
+    /// <summary>The definition in use (the last good one); null before the first load.</summary>
+    public PipelineDefinition? Definition => _runner?.Definition;
+
+    /// <summary>The assembled graph of <see cref="Definition"/>, as logged when it was activated.</summary>
+    public PipelineDescriptor? Descriptor { get; private set; }
+
+    public CycleResult? LastResult { get; private set; }
+
+    /// <summary>
+    /// <c>--once</c>: (re)loads the definition and runs one full cycle. When the pipeline is disabled nothing runs and
+    /// the result says <see cref="CycleResult.Disabled"/>. Throws <see cref="PipelineValidationException"/> when the
+    /// first load fails.
+    /// </summary>
+    public async Task<CycleResult> RunOnceAsync(CancellationToken cancellationToken = default)
+    {
+        await ReloadAsync().ConfigureAwait(false);
+        var runner = _runner!;
+        if (!runner.Definition.Enabled)
+        {
+            if (!_idle)
+                _logger.Information("Pipeline {Pipeline} is disabled (enabled: false in {File}); idling. Set it to true to resume, no restart needed",
+                    runner.Definition.Name, _options.PipelinePath);
+            _idle = true;
+            return LastResult = new CycleResult { Pipeline = runner.Definition.Name, Disabled = true, DryRun = _options.DryRun };
+        }
+        if (_idle)
+            _logger.Information("Pipeline {Pipeline} is enabled again; resuming", runner.Definition.Name);
+        _idle = false;
+        return LastResult = await runner.RunCycleAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs cycles until <paramref name="cancellationToken"/> is cancelled, then returns.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var time = _options.TimeProvider;
+        await ReloadAsync().ConfigureAwait(false);
+        _watcher?.Start();
+        var nextDue = time.GetUtcNow();
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            if (time.GetUtcNow() >= nextDue)
+            {
+                await RunOnceAsync(cancellationToken).ConfigureAwait(false);
+                nextDue = time.GetUtcNow() + _runner!.Definition.Interval; // the next cycle starts after this one ends
+                continue;
+            }
+            bool changed;
+            try
+            {
+                changed = _watcher is not null
+                    ? await _watcher.WaitAsync(nextDue - time.GetUtcNow(), cancellationToken).ConfigureAwait(false)
+                    : await DelayAsync(nextDue - time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+            if (!changed)
+                continue;
+            var wasEnabled = _runner!.Definition.Enabled;
+            await ReloadAsync().ConfigureAwait(false);
+            if (!wasEnabled && _runner.Definition.Enabled)
+                nextDue = time.GetUtcNow();
+        }
+        _logger.Information("Pipeline {Pipeline} stopped", _runner?.Definition.Name);
+    }
+
+    async Task<bool> DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        if (delay > TimeSpan.Zero)
+            await Task.Delay(delay, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+        return false;
+    }
+
+    /// <summary>Re-reads the pipeline file; activates it when it changed and is valid. Only the first load throws.</summary>
+    async Task ReloadAsync()
+    {
+        await _reloadLock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            var initial = _runner is null;
+            string text;
+            try
+            {
+                text = await File.ReadAllTextAsync(_options.PipelinePath).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!initial && ex is IOException or UnauthorizedAccessException)
+            {
+                _logger.Warning("The pipeline file {File} cannot be read ({Error}); keeping the last good definition", _options.PipelinePath, ex.Message);
+                return;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new PipelineValidationException([_loader.TryLoad(_options.PipelinePath, _options.RulesFolder).Problems.FirstOrDefault()
+                    ?? new PipelineProblem(_options.PipelinePath, 0, 0, "", ex.Message)]);
+            }
+            if (string.Equals(text, _lastText, StringComparison.Ordinal))
+                return;
+            _lastText = text;
+            var result = _loader.TryParse(text, _options.PipelinePath, _options.RulesFolder);
+            if (!result.IsValid)
+            {
+                if (initial)
+                    throw new PipelineValidationException(result.Problems);
+                _logger.Error("The pipeline file {File} changed but has {Count} problem(s); keeping the last good definition", _options.PipelinePath, result.Problems.Count);
+                foreach (var problem in result.Problems)
+                    _logger.Error("{Problem}", problem.ToString());
+                return;
+            }
+            await ActivateAsync(result.Definition!, initial).ConfigureAwait(false);
+        }
+        finally
+        {
+            _reloadLock.Release();
+        }
+    }
+
+    async Task ActivateAsync(PipelineDefinition definition, bool initial)
+    {
+        PipelineSeams seams;
+        try
+        {
+            seams = _assembler.Create(definition, _rules);
+        }
+        catch (Exception ex) when (!initial)
+        {
+            _logger.Error(ex, "The stages of the changed pipeline file {File} could not be built; keeping the last good definition", _options.PipelinePath);
+            return;
+        }
+        var old = _seams;
+        _seams = seams;
+        _rules ??= seams.Rules;
+        _runner = new PipelineRunner(definition, seams, _log, new PipelineRunOptions
+        {
+            DryRun = _options.DryRun,
+            TimeProvider = _options.TimeProvider,
+            Logger = _options.Logger,
+            DrainTimeout = _options.DrainTimeout,
+        });
+        Descriptor = PipelineDescriptor.From(definition, _registry, _options.DryRun);
+        _logger.Information("{Action} {Descriptor}", initial ? "Starting" : "Reloaded", Descriptor.ToString());
+        await SeamDisposer.DisposeAllAsync(old, includingRules: false, _logger).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _watcher?.Dispose();
+        await SeamDisposer.DisposeAllAsync(_seams, includingRules: true, _logger).ConfigureAwait(false);
+        _seams = null;
+        _reloadLock.Dispose();
+    }
+}

@@ -1,0 +1,92 @@
+using System.Threading.Tasks.Dataflow;
+using OrderStatusFlow.Core.Domain;
+using OrderStatusFlow.Core.Stages;
+
+namespace OrderStatusFlow.Core.Pipeline;
+
+/// <summary>
+/// The TPL Dataflow graph of one cycle, a straight chain:
+/// eligibility → status (parallel) → rules (parallel) → batcher → writer → activity log.
+/// </summary>
+/// <remarks>
+/// Dataflow traps avoided, and how:
+/// <list type="bullet">
+/// <item>Fan-out of one source to several bounded targets (a full target makes the source offer the message to the
+/// next, or stall): there is none; every block has exactly one target, and skipped/failed items travel the same
+/// chain as the rest (each stage passes decided items through untouched).</item>
+/// <item>LinkTo predicates that leave messages stuck in a source: no predicates are used.</item>
+/// <item>BatchBlock with BoundedCapacity (greedy mode only offers full batches; TriggerBatch races): replaced by
+/// <see cref="UpdateBatcher"/>.</item>
+/// <item>Unobserved faults: no delegate throws (each stage catches into the item), and <see cref="Completion"/>
+/// awaits every block, so a fault would still surface.</item>
+/// <item>Forgetting to complete/await: the feed completes the head in a finally; every link has
+/// PropagateCompletion; the runner awaits <see cref="Completion"/>, which ends only when the log consumer has
+/// recorded the last item.</item>
+/// <item>Back-pressure: every block is bounded and the feed uses SendAsync, so a slow writer holds back the fetch.</item>
+/// </list>
+/// </remarks>
+internal sealed class CycleGraph
+{
+    readonly TransformBlock<PurchaseOrder, OrderWorkItem> _head;
+    readonly TransformBlock<OrderWorkItem, OrderWorkItem> _status;
+    readonly TransformBlock<OrderWorkItem, OrderWorkItem> _rules;
+    readonly TransformBlock<IReadOnlyList<OrderWorkItem>, IReadOnlyList<OrderWorkItem>> _write;
+
+    public CycleGraph(
+        PipelineDefinition definition,
+        EligibilityCheck eligibility,
+        QueryStatusStage status,
+        EvaluateRulesStage rules,
+        UpdateBatcher batcher,
+        WriteBatchStage writer,
+        ActivityLogStage log,
+        TimeProvider time)
+    {
+        var statusStage = definition.StageFor(StageRole.Status);
+        var rulesStage = definition.StageFor(StageRole.Rules);
+        var writerStage = definition.StageFor(StageRole.Writer);
+        QueryStatus = status;
+        Writer = writer;
+        Batcher = batcher;
+        Log = log;
+
+        _head = new TransformBlock<PurchaseOrder, OrderWorkItem>(
+            po => eligibility.Admit(po, time.GetTimestamp()),
+            Options(1, statusStage.BoundedCapacity));
+        _status = new TransformBlock<OrderWorkItem, OrderWorkItem>(status.ProcessAsync, Options(statusStage.Parallelism, statusStage.BoundedCapacity));
+        _rules = new TransformBlock<OrderWorkItem, OrderWorkItem>(rules.Process, Options(rulesStage.Parallelism, rulesStage.BoundedCapacity));
+        _write = new TransformBlock<IReadOnlyList<OrderWorkItem>, IReadOnlyList<OrderWorkItem>>(writer.ProcessAsync,
+            Options(1, Math.Max(1, writerStage.BoundedCapacity / writerStage.BatchSize)));
+
+        var link = new DataflowLinkOptions { PropagateCompletion = true };
+        _head.LinkTo(_status, link);
+        _status.LinkTo(_rules, link);
+        _rules.LinkTo(batcher.Target, link);
+        batcher.Source.LinkTo(_write, link);
+        _write.LinkTo(log.Target, link);
+
+        Completion = Task.WhenAll(_head.Completion, _status.Completion, _rules.Completion, batcher.Completion, _write.Completion, log.Completion);
+    }
+
+    public ITargetBlock<PurchaseOrder> Head => _head;
+
+    public QueryStatusStage QueryStatus { get; }
+
+    public WriteBatchStage Writer { get; }
+
+    public UpdateBatcher Batcher { get; }
+
+    public ActivityLogStage Log { get; }
+
+    /// <summary>Ends when every block has completed and the log consumer recorded the last item.</summary>
+    public Task Completion { get; }
+
+    // EnsureOrdered=false: a slow PO must not hold back the ones behind it; the log does not need feed order.
+    static ExecutionDataflowBlockOptions Options(int parallelism, int capacity) => new()
+    {
+        MaxDegreeOfParallelism = parallelism,
+        BoundedCapacity = Math.Max(capacity, parallelism),
+        EnsureOrdered = false,
+        SingleProducerConstrained = false,
+    };
+}

@@ -1,0 +1,35 @@
+using Newtonsoft.Json.Linq;
+
+namespace OrderStatusFlow.Core.Pipeline;
+
+/// <summary>
+/// A parsed pipeline file: the JSON tree with line info, after <c>${VAR}</c> expansion, plus which values came from
+/// variables that were not set (so validation can say which variable to set).
+/// </summary>
+public sealed class PipelineDocument
+{
+    readonly IReadOnlyDictionary<JToken, IReadOnlyList<string>> _unset;
+
+    public PipelineDocument(string displayPath, JObject root, IReadOnlyDictionary<JToken, IReadOnlyList<string>> unsetVariables)
+    {
+        DisplayPath = displayPath;
+        Root = root;
+        _unset = unsetVariables;
+    }
+
+    /// <summary>The path as the user gave it; used as the <c>file</c> part of every problem.</summary>
+    public string DisplayPath { get; }
+
+    public JObject Root { get; }
+
+    /// <summary>Every variable referenced by the file that was not set (distinct, in order of appearance).</summary>
+    public IReadOnlyList<string> UnsetVariables => _unset.Values.SelectMany(v => v).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>The unset variables that produced <paramref name="token"/> (or a property's value).</summary>
+    public IReadOnlyList<string> UnsetVariablesOf(JToken? token)
+    {
+        if (token is JProperty property)
+            token = property.Value;
+        return token is not null && _unset.TryGetValue(token, out var names) ? names : [];
+    }
+}

@@ -1,0 +1,91 @@
+using System.Threading.Tasks.Dataflow;
+using OrderStatusFlow.Core.Domain;
+using OrderStatusFlow.Core.Pipeline;
+using OrderStatusFlow.Core.Seams;
+
+namespace OrderStatusFlow.Core.Stages;
+
+/// <summary>
+/// The end of the graph: one consumer takes everything that has arrived and records it with one
+/// <see cref="IActivityLog.RecordEventsAsync"/> call, so the log sees few, larger writes. Counts what it recorded.
+/// A failing log is fatal for the cycle (an unrecorded cycle must not look recorded): the stage reports it and keeps
+/// draining so the rest of the graph can finish.
+/// </summary>
+internal sealed class ActivityLogStage
+{
+    readonly BufferBlock<IReadOnlyList<OrderWorkItem>> _buffer;
+    readonly IActivityLog _log;
+    readonly long _runId;
+    readonly PipelineDefinition _definition;
+    readonly TimeProvider _time;
+    readonly Action<Exception> _onFailure;
+
+    public ActivityLogStage(IActivityLog log, long runId, PipelineDefinition definition, TimeProvider time, int boundedCapacity, Action<Exception> onFailure)
+    {
+        _log = log;
+        _runId = runId;
+        _definition = definition;
+        _time = time;
+        _onFailure = onFailure;
+        _buffer = new BufferBlock<IReadOnlyList<OrderWorkItem>>(new DataflowBlockOptions { BoundedCapacity = boundedCapacity });
+        Completion = Task.Run(ConsumeAsync);
+    }
+
+    public ITargetBlock<IReadOnlyList<OrderWorkItem>> Target => _buffer;
+
+    /// <summary>Completes when the input is completed and everything in it was recorded (or the log failed).</summary>
+    public Task Completion { get; }
+
+    public CycleCounts Counts { get; } = new();
+
+    public Exception? Failure { get; private set; }
+
+    async Task ConsumeAsync()
+    {
+        while (await _buffer.OutputAvailableAsync().ConfigureAwait(false))
+        {
+            if (!_buffer.TryReceiveAll(out var batches))
+                continue;
+            var items = batches.SelectMany(b => b).ToList();
+            if (Failure is not null)
+                continue; // the cycle is already lost; drain so upstream blocks can complete
+            try
+            {
+                await _log.RecordEventsAsync(items.Select(ToEntry).ToList(), CancellationToken.None).ConfigureAwait(false);
+                foreach (var item in items)
+                    Counts.Add(item);
+            }
+            catch (Exception ex)
+            {
+                Failure = ex;
+                _onFailure(ex);
+            }
+        }
+    }
+
+    ActivityEntry ToEntry(OrderWorkItem item)
+    {
+        var source = _definition.Source;
+        var previous = NullIfEmpty(item.Po[source.OrderStatusField]);
+        var wrote = item.Outcome is SyncOutcome.Updated or SyncOutcome.WouldUpdate;
+        var next = wrote && item.Update!.PoFields.TryGetValue(source.OrderStatusField, out var written) ? NullIfEmpty(written) : previous;
+        var withFields = item.Update is { IsEmpty: false } && item.Outcome is SyncOutcome.Updated or SyncOutcome.WouldUpdate or SyncOutcome.Failed;
+        return new ActivityEntry
+        {
+            RunId = _runId,
+            At = _time.GetUtcNow(),
+            PoNumber = item.Po.Number,
+            PoSysId = item.Po.SysId,
+            Outcome = item.Outcome ?? SyncOutcome.Failed,
+            TdsStatus = item.Status?.HeaderCode,
+            PreviousStatus = previous,
+            NewStatus = next,
+            FieldsJson = withFields ? item.Update!.ToFieldsJson(source.Table, source.LineTable) : null,
+            Error = item.Outcome is null ? "internal: the PO left the pipeline undecided; this is a bug, please report it" : item.Error,
+            Detail = item.Detail,
+            RulesVersion = item.RulesVersion,
+        };
+    }
+
+    static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}

@@ -1,0 +1,37 @@
+using OrderStatusFlow.Core.Domain;
+using OrderStatusFlow.Core.Pipeline;
+
+namespace OrderStatusFlow.Core.Stages;
+
+/// <summary>
+/// Contract §4: only connector POs (<c>u_tds_cpo_id</c> set) that are not completed and not terminal are queried or
+/// written. Checked in code whatever the source query says; field names and values come from the source section.
+/// </summary>
+internal sealed class EligibilityCheck
+{
+    readonly SourceDefinition _source;
+
+    public EligibilityCheck(SourceDefinition source) => _source = source;
+
+    /// <summary>Why the PO must not be touched, or null when it is eligible.</summary>
+    public string? WhyIneligible(PurchaseOrder po)
+    {
+        if (string.IsNullOrWhiteSpace(po[_source.CpoIdField]))
+            return $"not a connector PO: {_source.CpoIdField} is empty";
+        var status = po[_source.StatusField].Trim();
+        if (_source.CompletedStatuses.Any(s => string.Equals(s, status, StringComparison.OrdinalIgnoreCase)))
+            return $"completed: {_source.StatusField} is '{status}'";
+        var orderStatus = po[_source.OrderStatusField].Trim();
+        if (_source.TerminalStatuses.Any(s => string.Equals(s, orderStatus, StringComparison.OrdinalIgnoreCase)))
+            return $"terminal: {_source.OrderStatusField} is '{orderStatus}'";
+        return null;
+    }
+
+    public OrderWorkItem Admit(PurchaseOrder po, long timestamp)
+    {
+        var item = new OrderWorkItem(po, timestamp);
+        if (WhyIneligible(po) is { } reason)
+            item.Skip(reason);
+        return item;
+    }
+}

@@ -1,0 +1,133 @@
+using System.Threading.Tasks.Dataflow;
+using OrderStatusFlow.Core.Pipeline;
+using Serilog;
+
+namespace OrderStatusFlow.Core.Stages;
+
+/// <summary>
+/// Groups items that need a write into batches, flushed when <c>batchSize</c> updates are waiting or
+/// <c>flushAfter</c> after the FIRST update of the batch arrived, whichever comes first. Items with nothing to write
+/// pass straight through as a batch of one so their activity-log rows are not delayed.
+/// </summary>
+/// <remarks>
+/// Written by hand instead of a <c>BatchBlock</c>: a bounded greedy BatchBlock only offers a batch once it is full,
+/// and TriggerBatch from a timer races with arriving items. Here one lock serialises items, the timer and the final
+/// flush, and the timer generation ignores ticks of batches already sent. Sending to the bounded output awaits under
+/// the lock, so a slow writer holds the input back (back-pressure).
+/// </remarks>
+internal sealed class UpdateBatcher
+{
+    readonly int _batchSize;
+    readonly TimeSpan _flushAfter;
+    readonly TimeProvider _time;
+    readonly ILogger _log;
+    readonly ActionBlock<OrderWorkItem> _input;
+    readonly BufferBlock<IReadOnlyList<OrderWorkItem>> _output;
+    readonly SemaphoreSlim _lock = new(1, 1);
+    List<OrderWorkItem> _pending = [];
+    long _generation;      // bumped on every flush so a late timer tick for a sent batch does nothing
+    ITimer? _timer;        // armed at the first update of a batch
+
+    public UpdateBatcher(int batchSize, TimeSpan flushAfter, int boundedCapacity, TimeProvider time, ILogger log)
+    {
+        if (batchSize < 1)
+            throw new ArgumentOutOfRangeException(nameof(batchSize), "The batch size must be at least 1.");
+        _batchSize = batchSize;
+        _flushAfter = flushAfter;
+        _time = time;
+        _log = log;
+        _input = new ActionBlock<OrderWorkItem>(AcceptAsync, new ExecutionDataflowBlockOptions { BoundedCapacity = boundedCapacity });
+        _output = new BufferBlock<IReadOnlyList<OrderWorkItem>>(new DataflowBlockOptions { BoundedCapacity = 1 });
+        Completion = _input.Completion.ContinueWith(_ => CompleteAsync(), TaskScheduler.Default).Unwrap();
+    }
+
+    public ITargetBlock<OrderWorkItem> Target => _input;
+
+    public IReceivableSourceBlock<IReadOnlyList<OrderWorkItem>> Source => _output;
+
+    /// <summary>Completes once the last batch is handed on and the output is completed.</summary>
+    public Task Completion { get; }
+
+    /// <summary>Updates waiting for their batch to flush (for tests).</summary>
+    internal int PendingCount => Volatile.Read(ref _pending).Count;
+
+    async Task AcceptAsync(OrderWorkItem item)
+    {
+        await _lock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (!item.NeedsWrite)
+            {
+                await _output.SendAsync([item]).ConfigureAwait(false);
+                return;
+            }
+            _pending.Add(item);
+            if (_pending.Count == 1)
+                Arm();
+            if (_pending.Count >= _batchSize)
+                await FlushLockedAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            _log.Error(ex, "The batcher failed on {Po}; the item is lost from this cycle", item.Po.Number);
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    void Arm()
+    {
+        var generation = _generation;
+        _timer?.Dispose();
+        _timer = _time.CreateTimer(_ => _ = OnTimerAsync(generation), null, _flushAfter, Timeout.InfiniteTimeSpan);
+    }
+
+    async Task OnTimerAsync(long generation)
+    {
+        await _lock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (generation == _generation && _pending.Count > 0)
+                await FlushLockedAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            _log.Error(ex, "The batcher failed to flush on time");
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    async Task FlushLockedAsync()
+    {
+        var batch = _pending;
+        _pending = [];
+        _generation++;
+        _timer?.Dispose();
+        _timer = null;
+        await _output.SendAsync(batch).ConfigureAwait(false);
+    }
+
+    async Task CompleteAsync()
+    {
+        await _lock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_pending.Count > 0)
+                await FlushLockedAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            _log.Error(ex, "The batcher failed to flush its last batch");
+        }
+        finally
+        {
+            _output.Complete();
+            _lock.Release();
+        }
+    }
+}

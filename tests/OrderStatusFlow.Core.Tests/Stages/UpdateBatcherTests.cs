@@ -1,0 +1,103 @@
+using System.Threading.Tasks.Dataflow;
+using Microsoft.Extensions.Time.Testing;
+using OrderStatusFlow.Core.Domain;
+using OrderStatusFlow.Core.Pipeline;
+using OrderStatusFlow.Core.Stages;
+using OrderStatusFlow.TestKit;
+
+namespace OrderStatusFlow.Core.Tests.Stages;
+
+public sealed class UpdateBatcherTests
+{
+    readonly FakeTimeProvider _time = new();
+
+    UpdateBatcher Batcher(int size = 3) => new(size, TimeSpan.FromSeconds(2), 10, _time, Serilog.Core.Logger.None);
+
+    static OrderWorkItem NeedsWrite(string number)
+    {
+        var item = new OrderWorkItem(Some.PurchaseOrder(number), 0)
+        {
+        };
+        item.Update = new StatusUpdate(item.Po.SysId, number, new Dictionary<string, string> { ["u_tds_order_status"] = "TDS Shipped" }, []);
+        return item;
+    }
+
+    static OrderWorkItem Unchanged(string number)
+    {
+        var item = new OrderWorkItem(Some.PurchaseOrder(number), 0) { };
+        item.Outcome = SyncOutcome.Unchanged;
+        return item;
+    }
+
+    [Test]
+    public async Task Batcher_SizeReached_FlushesWithoutWaiting()
+    {
+        var batcher = Batcher(size: 3);
+
+        foreach (var n in new[] { "A", "B", "C" })
+            await batcher.Target.SendAsync(NeedsWrite(n));
+
+        var batch = await Wait.ForAsync(batcher.Source.ReceiveAsync(), "a full batch");
+        Assert.That(batch.Select(i => i.Po.Number), Is.EqualTo(new[] { "A", "B", "C" }));
+    }
+
+    [Test]
+    public async Task Batcher_FlushAfterElapsedSinceTheFirstItem_FlushesAPartialBatch()
+    {
+        var batcher = Batcher(size: 10);
+        await batcher.Target.SendAsync(NeedsWrite("A"));
+        await Wait.UntilAsync(() => batcher.PendingCount == 1, "A to wait in the batch");
+        _time.Advance(TimeSpan.FromSeconds(1.5));
+        await batcher.Target.SendAsync(NeedsWrite("B"));
+        await Wait.UntilAsync(() => batcher.PendingCount == 2, "B to join A");
+
+        _time.Advance(TimeSpan.FromSeconds(0.4));
+        Assert.That(batcher.Source.TryReceive(out _), Is.False, "1.9 s after the first item: not yet");
+
+        _time.Advance(TimeSpan.FromSeconds(0.1));
+        var batch = await Wait.ForAsync(batcher.Source.ReceiveAsync(), "the batch to flush 2 s after its first item");
+        Assert.That(batch.Select(i => i.Po.Number), Is.EqualTo(new[] { "A", "B" }));
+    }
+
+    [Test]
+    public async Task Batcher_TimerOfAFlushedBatch_DoesNotFlushTheNextOneEarly()
+    {
+        var batcher = Batcher(size: 2);
+        await batcher.Target.SendAsync(NeedsWrite("A"));
+        await batcher.Target.SendAsync(NeedsWrite("B"));
+        await Wait.ForAsync(batcher.Source.ReceiveAsync(), "the full batch");
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await batcher.Target.SendAsync(NeedsWrite("C"));
+        await Wait.UntilAsync(() => batcher.PendingCount == 1, "C to wait");
+
+        _time.Advance(TimeSpan.FromSeconds(1.5));
+
+        Assert.That(batcher.Source.TryReceive(out _), Is.False, "C arrived 1.5 s ago");
+    }
+
+    [Test]
+    public async Task Batcher_ItemWithNothingToWrite_PassesStraightThrough()
+    {
+        var batcher = Batcher(size: 10);
+        await batcher.Target.SendAsync(NeedsWrite("A"));
+
+        await batcher.Target.SendAsync(Unchanged("B"));
+
+        var batch = await Wait.ForAsync(batcher.Source.ReceiveAsync(), "the unchanged item");
+        Assert.That(batch.Single().Po.Number, Is.EqualTo("B"));
+        Assert.That(batcher.PendingCount, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Batcher_Completed_FlushesTheRestAndCompletesItsOutput()
+    {
+        var batcher = Batcher(size: 10);
+        await batcher.Target.SendAsync(NeedsWrite("A"));
+
+        batcher.Target.Complete();
+
+        var batch = await Wait.ForAsync(batcher.Source.ReceiveAsync(), "the last batch");
+        Assert.That(batch.Single().Po.Number, Is.EqualTo("A"));
+        await Wait.ForAsync(batcher.Source.Completion, "the output to complete");
+    }
+}

@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+using OrderStatusFlow.Core.Domain;
+using OrderStatusFlow.Core.Seams;
+
+namespace OrderStatusFlow.TestKit;
+
+/// <summary>
+/// Records every batch it is given. Per-PO failures and whole-batch exceptions can be scripted; an optional
+/// <see cref="Gate"/> holds each batch (a slow ServiceNow). Successful writes are applied to a source when given.
+/// </summary>
+public sealed class CollectingRecordWriter : IRecordWriter
+{
+    readonly ConcurrentQueue<IReadOnlyList<StatusUpdate>> _batches = new();
+    readonly ConcurrentDictionary<string, WriteResult> _failures = new(StringComparer.Ordinal);
+    readonly InMemoryOrderSource? _applyTo;
+
+    public CollectingRecordWriter(InMemoryOrderSource? applyTo = null) => _applyTo = applyTo;
+
+    public IReadOnlyList<IReadOnlyList<StatusUpdate>> Batches => _batches.ToList();
+
+    public IReadOnlyList<StatusUpdate> Updates => _batches.SelectMany(b => b).ToList();
+
+    /// <summary>Thrown by every call when set (the whole batch could not be sent).</summary>
+    public Exception? BatchFailure { get; set; }
+
+    public Gate? Gate { get; set; }
+
+    public CollectingRecordWriter FailsFor(string poSysId, FailureKind kind, string error)
+    {
+        _failures[poSysId] = WriteResult.Failed(poSysId, kind, error);
+        return this;
+    }
+
+    public async Task<IReadOnlyList<WriteResult>> WriteBatchAsync(IReadOnlyList<StatusUpdate> batch, CancellationToken cancellationToken)
+    {
+        _batches.Enqueue(batch);
+        if (Gate is { } gate)
+            await gate.PassAsync(cancellationToken).ConfigureAwait(false);
+        else
+            await Task.Yield();
+        if (BatchFailure is { } failure)
+            throw failure;
+        var results = new List<WriteResult>();
+        foreach (var update in batch)
+        {
+            if (_failures.TryGetValue(update.PoSysId, out var failed))
+            {
+                results.Add(failed);
+                continue;
+            }
+            _applyTo?.Apply(update);
+            results.Add(WriteResult.Ok(update.PoSysId));
+        }
+        return results;
+    }
+}

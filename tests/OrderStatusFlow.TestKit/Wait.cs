@@ -1,0 +1,35 @@
+using System.Diagnostics;
+
+namespace OrderStatusFlow.TestKit;
+
+/// <summary>Waits on a condition with a deadline (never a fixed sleep).</summary>
+public static class Wait
+{
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>Polls <paramref name="condition"/> until true; throws <see cref="TimeoutException"/> naming it otherwise.</summary>
+    public static async Task UntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (deadline.Elapsed > (timeout ?? DefaultTimeout))
+                throw new TimeoutException($"Timed out after {(timeout ?? DefaultTimeout).TotalSeconds:0.#} s waiting for: {what}");
+            await Task.Yield();
+            await Task.Delay(5).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Awaits <paramref name="task"/> with a deadline.</summary>
+    public static async Task<T> ForAsync<T>(Task<T> task, string what, TimeSpan? timeout = null)
+    {
+        await UntilAsync(() => task.IsCompleted, what, timeout).ConfigureAwait(false);
+        return await task.ConfigureAwait(false);
+    }
+
+    public static async Task ForAsync(Task task, string what, TimeSpan? timeout = null)
+    {
+        await UntilAsync(() => task.IsCompleted, what, timeout).ConfigureAwait(false);
+        await task.ConfigureAwait(false);
+    }
+}
