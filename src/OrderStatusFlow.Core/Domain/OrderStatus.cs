@@ -41,6 +41,12 @@ public sealed record OrderStatus
     /// <summary>True when the invoice query was called for this PO in this cycle.</summary>
     public bool InvoicesQueried { get; init; }
 
+    /// <summary>
+    /// Why the invoice query gave no invoices this cycle although it was due (none available yet, or a transient
+    /// failure); null when it returned invoices or was not called. The PO simply cannot reach Invoiced this cycle.
+    /// </summary>
+    public string? InvoiceNote { get; init; }
+
     /// <summary>TD SYNNEX line numbers that matched no ServiceNow line (reported, never written).</summary>
     public IReadOnlyList<string> UnmatchedLineNumbers { get; init; } = [];
 

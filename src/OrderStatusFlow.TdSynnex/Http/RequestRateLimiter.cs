@@ -1,0 +1,28 @@
+namespace OrderStatusFlow.TdSynnex.Http;
+
+/// <summary>
+/// Spaces requests at least <c>1 / requestsPerSecond</c> apart (shared by all callers of one client). Waiting uses
+/// the injected <see cref="TimeProvider"/>. With 0 requests per second it never waits.
+/// </summary>
+internal sealed class RequestRateLimiter(double requestsPerSecond, TimeProvider time)
+{
+    readonly TimeSpan _interval = requestsPerSecond > 0 ? TimeSpan.FromSeconds(1 / requestsPerSecond) : TimeSpan.Zero;
+    readonly Lock _lock = new();
+    DateTimeOffset _nextSlot = DateTimeOffset.MinValue;
+
+    public async ValueTask WaitAsync(CancellationToken cancellationToken)
+    {
+        if (_interval == TimeSpan.Zero)
+            return;
+        TimeSpan wait;
+        lock (_lock)
+        {
+            var now = time.GetUtcNow();
+            var slot = _nextSlot > now ? _nextSlot : now;
+            _nextSlot = slot + _interval;
+            wait = slot - now;
+        }
+        if (wait > TimeSpan.Zero)
+            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+    }
+}
