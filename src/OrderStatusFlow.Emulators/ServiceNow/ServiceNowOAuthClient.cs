@@ -1,0 +1,15 @@
+namespace OrderStatusFlow.Emulators.ServiceNow;
+
+/// <summary>An OAuth API endpoint for external clients (System OAuth → Application Registry).</summary>
+public sealed class ServiceNowOAuthClient
+{
+    public string ClientId { get; set; } = "osf-client";
+
+    public string ClientSecret { get; set; } = "demo-secret";
+
+    /// <summary>Access-token lifetime in seconds (the instance default is 1799).</summary>
+    public int ExpiresIn { get; set; } = 1799;
+
+    /// <summary>Whether the client_credentials grant works (needs the property and an OAuth Application User).</summary>
+    public bool ClientCredentialsEnabled { get; set; } = true;
+}
