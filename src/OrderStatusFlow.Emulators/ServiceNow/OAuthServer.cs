@@ -18,7 +18,7 @@ sealed class OAuthServer(InstanceState state)
             return Fail(400, "invalid_request", "The request must be application/x-www-form-urlencoded");
         var client = state.Scenario.OAuth;
         var grant = form.GetValueOrDefault("grant_type", "");
-        if (grant is not ("password" or "client_credentials" or "refresh_token"))
+        if (grant is not ("password" or "client_credentials" or "refresh_token") || (client is not null && !client.Grants.Contains(grant)))
             return SnResponse.Json(400, new JObject { ["error"] = "unsupported_grant_type" });
         if (client is null || form.GetValueOrDefault("client_id") != client.ClientId || form.GetValueOrDefault("client_secret") != client.ClientSecret)
             return Fail(401, "invalid_client", "Invalid client_id or client_secret.");

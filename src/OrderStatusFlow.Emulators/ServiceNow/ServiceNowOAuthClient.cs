@@ -12,4 +12,8 @@ public sealed class ServiceNowOAuthClient
 
     /// <summary>Whether the client_credentials grant works (needs the property and an OAuth Application User).</summary>
     public bool ClientCredentialsEnabled { get; set; } = true;
+
+    /// <summary>Grant types the instance knows; others answer 400 <c>unsupported_grant_type</c>.</summary>
+    [Newtonsoft.Json.JsonProperty(ObjectCreationHandling = Newtonsoft.Json.ObjectCreationHandling.Replace)]
+    public List<string> Grants { get; set; } = ["password", "client_credentials", "refresh_token"];
 }

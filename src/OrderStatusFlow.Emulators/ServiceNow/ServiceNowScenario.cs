@@ -20,6 +20,7 @@ public sealed class ServiceNowScenario
     public Dictionary<string, List<Dictionary<string, string>>> Tables { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Reference columns as <c>table.field</c> → referenced table, e.g. <c>proc_po_item.purchase_order</c> → <c>proc_po</c>.</summary>
+    [Newtonsoft.Json.JsonProperty(ObjectCreationHandling = Newtonsoft.Json.ObjectCreationHandling.Replace)]
     public Dictionary<string, string> References { get; set; } = new(StringComparer.Ordinal)
     {
         ["proc_po_item.purchase_order"] = "proc_po",
