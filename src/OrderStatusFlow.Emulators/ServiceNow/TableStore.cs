@@ -1,0 +1,73 @@
+namespace OrderStatusFlow.Emulators.ServiceNow;
+
+/// <summary>The instance's rows, guarded by one lock; every read hands out copies.</summary>
+sealed class TableStore
+{
+    readonly object _gate = new();
+    readonly Dictionary<string, List<Dictionary<string, string>>> _tables = new(StringComparer.Ordinal);
+    readonly Dictionary<string, HashSet<string>> _columns = new(StringComparer.Ordinal);
+    readonly Dictionary<string, Dictionary<string, Dictionary<string, string>>> _bySysId = new(StringComparer.Ordinal);
+
+    public TableStore(Dictionary<string, List<Dictionary<string, string>>> tables)
+    {
+        foreach (var (name, rows) in tables)
+        {
+            var copies = rows.Select(r => new Dictionary<string, string>(r, StringComparer.Ordinal)).ToList();
+            var columns = new HashSet<string>(copies.SelectMany(r => r.Keys), StringComparer.Ordinal) { "sys_id", "sys_updated_on", "sys_mod_count" };
+            foreach (var row in copies)
+                foreach (var column in columns)
+                    row.TryAdd(column, column == "sys_mod_count" ? "0" : "");
+            _tables[name] = copies;
+            _columns[name] = columns;
+            _bySysId[name] = copies.GroupBy(r => r["sys_id"]).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        }
+    }
+
+    public bool HasTable(string table) => _tables.ContainsKey(table);
+
+    /// <summary>Columns never change after start, so the set can be read without the lock.</summary>
+    public IReadOnlySet<string> Columns(string table) => _columns.TryGetValue(table, out var c) ? c : new HashSet<string>();
+
+    public (int Total, List<Dictionary<string, string>> Page) Query(string table, EncodedQuery query, int offset, int limit)
+    {
+        lock (_gate)
+        {
+            var columns = _columns[table];
+            var matching = query.Sort(_tables[table].Where(r => query.Matches(r, columns))).ToList();
+            var page = matching.Skip(Math.Max(0, offset)).Take(limit).Select(r => new Dictionary<string, string>(r)).ToList();
+            return (matching.Count, page);
+        }
+    }
+
+    public Dictionary<string, string>? Get(string table, string sysId)
+    {
+        lock (_gate)
+            return Find(table, sysId) is { } row ? new Dictionary<string, string>(row) : null;
+    }
+
+    /// <summary>Applies the writable values; returns the record after the write, what changed and what was ignored.</summary>
+    public (Dictionary<string, string> Record, Dictionary<string, string> Changed, List<string> Ignored)? Patch(
+        string table, string sysId, IReadOnlyDictionary<string, string> values, Func<string, bool> isReadOnly, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            if (Find(table, sysId) is not { } row)
+                return null;
+            var changed = new Dictionary<string, string>(StringComparer.Ordinal);
+            var ignored = new List<string>();
+            foreach (var (field, value) in values)
+            {
+                if (isReadOnly(field) || !_columns[table].Contains(field))
+                    ignored.Add(field);
+                else if (row[field] != value)
+                    changed[field] = row[field] = value;
+            }
+            row["sys_updated_on"] = now.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss");
+            row["sys_mod_count"] = (int.TryParse(row["sys_mod_count"], out var n) ? n + 1 : 1).ToString();
+            return (new Dictionary<string, string>(row), changed, ignored);
+        }
+    }
+
+    Dictionary<string, string>? Find(string table, string sysId) =>
+        _bySysId.TryGetValue(table, out var rows) ? rows.GetValueOrDefault(sysId) : null;
+}

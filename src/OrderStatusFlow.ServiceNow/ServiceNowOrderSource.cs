@@ -1,0 +1,63 @@
+using System.Runtime.CompilerServices;
+using OrderStatusFlow.Core.Domain;
+using OrderStatusFlow.Core.Seams;
+
+namespace OrderStatusFlow.ServiceNow;
+
+/// <summary>
+/// Reads the open connector POs page by page (the configured query, following the <c>Link</c> header) and, per page,
+/// the lines of all its POs in bulk (<c>purchase_orderIN…</c>, paged too): never one request per PO. Yields each
+/// page's POs before reading the next page. POs the contract excludes (no <c>u_tds_cpo_id</c>, completed, terminal)
+/// are dropped whatever the query returned.
+/// </summary>
+public sealed class ServiceNowOrderSource(ServiceNowClient client) : IOrderSource
+{
+    readonly ServiceNowOptions _options = client.Options;
+
+    public async IAsyncEnumerable<PurchaseOrder> ReadOpenOrdersAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var query = _options.Query.Contains("ORDERBY", StringComparison.Ordinal) ? _options.Query : JoinQuery(_options.Query, "ORDERBYsys_id");
+        await foreach (var page in client.ReadPagesAsync(_options.Table, query, _options.PoFields, cancellationToken))
+        {
+            var eligible = page.Where(IsEligible).ToList();
+            if (eligible.Count == 0)
+                continue;
+            var lines = await ReadLinesAsync(eligible.Select(p => p["sys_id"]).ToList(), cancellationToken);
+            foreach (var po in eligible)
+            {
+                var sysId = po["sys_id"];
+                var poLines = lines.TryGetValue(sysId, out var found) ? found : [];
+                yield return new PurchaseOrder(sysId, po.GetValueOrDefault("number", ""), po, poLines);
+            }
+        }
+    }
+
+    bool IsEligible(IReadOnlyDictionary<string, string> po) =>
+        po.TryGetValue("sys_id", out var sysId) && sysId.Length > 0
+        && po.GetValueOrDefault(_options.CpoIdField, "").Trim().Length > 0
+        && !_options.CompletedStatuses.Contains(po.GetValueOrDefault(_options.StatusField, ""), StringComparer.OrdinalIgnoreCase)
+        && !_options.TerminalOrderStatuses.Contains(po.GetValueOrDefault(_options.OrderStatusField, ""), StringComparer.OrdinalIgnoreCase);
+
+    async Task<Dictionary<string, List<PurchaseOrderLine>>> ReadLinesAsync(List<string> poSysIds, CancellationToken cancellationToken)
+    {
+        var byPo = new Dictionary<string, List<PurchaseOrderLine>>(StringComparer.Ordinal);
+        var parent = _options.LineParentField;
+        foreach (var chunk in poSysIds.Chunk(_options.LineQueryChunkSize))
+        {
+            var query = $"{parent}IN{string.Join(",", chunk)}^ORDERBY{parent}^ORDERBYsys_id";
+            await foreach (var page in client.ReadPagesAsync(_options.LineTable, query, _options.LineFields, cancellationToken))
+            {
+                foreach (var line in page)
+                {
+                    var po = line.GetValueOrDefault(parent, "");
+                    if (!byPo.TryGetValue(po, out var list))
+                        byPo[po] = list = [];
+                    list.Add(new PurchaseOrderLine(line.GetValueOrDefault("sys_id", ""), line));
+                }
+            }
+        }
+        return byPo;
+    }
+
+    static string JoinQuery(string query, string term) => string.IsNullOrWhiteSpace(query) ? term : query + "^" + term;
+}
