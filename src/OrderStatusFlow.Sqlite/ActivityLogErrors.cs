@@ -17,10 +17,13 @@ internal static class ActivityLogErrors
     public static SyncException ReadFailed(string path, SqliteException e) =>
         new(KindOf(e), $"Could not read the Sync Activity Log '{path}': {e.Message} {HintFor(e)}", e);
 
+    /// <summary>Our own <see cref="InvalidOperationException"/>s already say what, where and how to fix it.</summary>
     public static SyncException OpenFailed(string path, Exception e) =>
         new(FailureKind.Configuration,
-            $"Could not open the Sync Activity Log '{path}': {e.Message} " +
-            "Check --db / OSF_DB / activityLog.path, that the folder is writable and that the file is a SQLite database.",
+            e is InvalidOperationException
+                ? e.Message
+                : $"Could not open the Sync Activity Log '{path}': {e.Message} " +
+                  "Check --db / OSF_DB / activityLog.path, that the folder is writable and that the file is a SQLite database.",
             e);
 
     private static FailureKind KindOf(SqliteException e) => e.SqliteErrorCode switch

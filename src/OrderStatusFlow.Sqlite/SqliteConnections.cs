@@ -10,10 +10,9 @@ internal static class SqliteConnections
         var connection = new SqliteConnection(Build(path, SqliteOpenMode.ReadWriteCreate, options.BusyTimeout));
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds};
-            PRAGMA journal_mode = WAL;
-            """;
+        command.CommandText = $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds};";
+        command.ExecuteNonQuery();
+        command.CommandText = "PRAGMA journal_mode = WAL;";
         var mode = Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
         {

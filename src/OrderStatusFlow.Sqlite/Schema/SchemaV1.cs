@@ -52,8 +52,9 @@ internal static class SchemaV1
         CREATE INDEX ix_sync_events_po_number ON sync_events(po_number, event_id);
         -- Per-PO lookups by sys_id (notFound streaks).
         CREATE INDEX ix_sync_events_po_sys_id ON sync_events(po_sys_id, event_id);
-        -- v_latest_status: only events that carry a status label.
-        CREATE INDEX ix_sync_events_status ON sync_events(po_number, event_id) WHERE new_status <> '';
+        -- v_latest_status: only events that carry a status label; covering, so the view never reads the table
+        -- except for the one latest row per PO.
+        CREATE INDEX ix_sync_events_status ON sync_events(po_number, event_id, new_status) WHERE new_status <> '';
         -- v_failures, newest first, and open failures.
         CREATE INDEX ix_sync_events_failed ON sync_events(po_number, event_id) WHERE outcome = 'failed';
         CREATE INDEX ix_sync_events_failed_recent ON sync_events(event_id) WHERE outcome = 'failed';
