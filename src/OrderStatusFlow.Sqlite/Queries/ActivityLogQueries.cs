@@ -1,0 +1,91 @@
+using System.Globalization;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace OrderStatusFlow.Sqlite.Queries;
+
+/// <summary>
+/// Read-only questions for the console (<c>./run.sh log</c>): last runs, open failures, one PO's history. Every call
+/// opens its own read-only connection, so it works while the service writes.
+/// </summary>
+public sealed class ActivityLogQueries
+{
+    private static readonly TimeSpan _busyTimeout = TimeSpan.FromSeconds(5);
+
+    private ActivityLogQueries(string path) => Path = path;
+
+    public string Path { get; }
+
+    /// <summary>Points at an existing log file; throws <see cref="FileNotFoundException"/> with a hint when missing.</summary>
+    public static ActivityLogQueries Open(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var fullPath = System.IO.Path.GetFullPath(path);
+        if (!File.Exists(fullPath))
+        {
+            throw new FileNotFoundException(
+                $"No Sync Activity Log at '{fullPath}'. Run the pipeline once (./run.sh run --once) or pass --db FILE.",
+                fullPath);
+        }
+
+        return new ActivityLogQueries(fullPath);
+    }
+
+    /// <summary>The latest <paramref name="count"/> runs, newest first.</summary>
+    public Task<IReadOnlyList<RunRow>> LastRunsAsync(int count = 20, CancellationToken cancellationToken = default) =>
+        QueryAsync<RunRow>(QueriesSql.LastRuns, new { Count = Positive(count) }, cancellationToken);
+
+    /// <summary>POs whose latest event failed, most recent failure first.</summary>
+    public Task<IReadOnlyList<OpenFailureRow>> OpenFailuresAsync(int limit = 100, CancellationToken cancellationToken = default) =>
+        QueryAsync<OpenFailureRow>(QueriesSql.OpenFailures, new { Limit = Positive(limit) }, cancellationToken);
+
+    /// <summary>Every event of the PO with this number, oldest first.</summary>
+    public Task<IReadOnlyList<PoEventRow>> PoHistoryAsync(string poNumber, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(poNumber);
+        return QueryAsync<PoEventRow>(QueriesSql.PoHistory, new { PoNumber = poNumber }, cancellationToken);
+    }
+
+    public static string FormatRuns(IReadOnlyList<RunRow> rows) => TextTable.Format(
+        ["run", "pipeline", "started", "secs", "seen", "updated", "failed", "writes", "rules", "dry", "error"],
+        rows.Select(r => new[]
+        {
+            Text(r.RunId), r.Pipeline, r.StartedAt,
+            r.DurationSeconds?.ToString("0.000", CultureInfo.InvariantCulture) ?? (r.FinishedAt is null ? "running" : ""),
+            Text(r.OrdersSeen), Text(r.OrdersUpdated), Text(r.OrdersFailed), Text(r.Writes), r.RulesVersion,
+            r.DryRun ? "yes" : "", r.Error,
+        }));
+
+    public static string FormatFailures(IReadOnlyList<OpenFailureRow> rows) => TextTable.Format(
+        ["po", "at", "run", "in a row", "tds", "error"],
+        rows.Select(r => new[] { r.PoNumber, r.At, Text(r.RunId), Text(r.ConsecutiveFailures), r.TdsStatus, r.Error }),
+        maxCellWidth: 100);
+
+    public static string FormatHistory(IReadOnlyList<PoEventRow> rows) => TextTable.Format(
+        ["event", "run", "at", "outcome", "tds", "before", "after", "fields", "error / detail"],
+        rows.Select(r => new[]
+        {
+            Text(r.EventId), Text(r.RunId), r.At, r.Outcome, r.TdsStatus, r.PreviousStatus, r.NewStatus, r.FieldsJson,
+            r.Error ?? r.Detail,
+        }));
+
+    private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object parameters, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = SqliteConnections.OpenReader(Path, _busyTimeout);
+            var rows = await connection.QueryAsync<T>(
+                new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return rows.AsList();
+        }
+        catch (SqliteException e)
+        {
+            throw ActivityLogErrors.ReadFailed(Path, e);
+        }
+    }
+
+    private static int Positive(int value) =>
+        value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "Must be at least 1.");
+
+    private static string Text(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
+}

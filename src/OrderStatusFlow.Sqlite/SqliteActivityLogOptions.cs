@@ -1,0 +1,41 @@
+namespace OrderStatusFlow.Sqlite;
+
+/// <summary>Tuning knobs of <see cref="SqliteActivityLog"/>; the defaults suit the service.</summary>
+public sealed class SqliteActivityLogOptions
+{
+    /// <summary>Most events written in one transaction (the writer also takes less when less is queued). Default 1000.</summary>
+    public int MaxEventsPerTransaction { get; init; } = 1000;
+
+    /// <summary>Write requests that may wait for the writer before callers are held back. Default 1024.</summary>
+    public int QueueCapacity { get; init; } = 1024;
+
+    /// <summary>How long a write or read waits for a lock held by another connection. Default 5 s.</summary>
+    public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>A passive WAL checkpoint runs after this many commits. Default 100.</summary>
+    public int CheckpointEveryCommits { get; init; } = 100;
+
+    /// <summary>A passive WAL checkpoint also runs after a commit when this long has passed since the last one. Default 1 min.</summary>
+    public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Size the WAL file is truncated back to after a checkpoint (<c>journal_size_limit</c>). Default 4 MiB.</summary>
+    public long JournalSizeLimitBytes { get; init; } = 4 * 1024 * 1024;
+
+    /// <summary>Clock for the checkpoint interval. Default <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    internal void Validate()
+    {
+        var problems = new List<string>();
+        if (MaxEventsPerTransaction < 1) problems.Add("MaxEventsPerTransaction must be at least 1");
+        if (QueueCapacity < 1) problems.Add("QueueCapacity must be at least 1");
+        if (BusyTimeout < TimeSpan.Zero) problems.Add("BusyTimeout must not be negative");
+        if (CheckpointEveryCommits < 1) problems.Add("CheckpointEveryCommits must be at least 1");
+        if (CheckpointInterval <= TimeSpan.Zero) problems.Add("CheckpointInterval must be positive");
+        if (JournalSizeLimitBytes < 0) problems.Add("JournalSizeLimitBytes must not be negative");
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("Invalid SqliteActivityLogOptions: " + string.Join("; ", problems) + ".");
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using OrderStatusFlow.Core.Domain;
+
+namespace OrderStatusFlow.Sqlite.Writing;
+
+/// <summary>Inserts <c>sync_events</c> rows exactly as given; the result is the number inserted.</summary>
+internal sealed class RecordEventsRequest(IReadOnlyList<ActivityEntry> entries) : WriteRequest
+{
+    private const string Sql = """
+        INSERT INTO sync_events(run_id, at, po_number, po_sys_id, outcome, tds_status, previous_status, new_status,
+                                fields_json, error, rules_version, detail)
+        VALUES (@RunId, @At, @PoNumber, @PoSysId, @Outcome, @TdsStatus, @PreviousStatus, @NewStatus,
+                @FieldsJson, @Error, @RulesVersion, @Detail);
+        """;
+
+    public override int Weight => entries.Count;
+
+    public override long Apply(SqliteConnection connection, SqliteTransaction transaction) =>
+        connection.Execute(Sql, entries.Select(e => new
+        {
+            e.RunId,
+            At = ActivityLogTimestamps.ToText(e.At),
+            e.PoNumber,
+            e.PoSysId,
+            Outcome = e.Outcome.ToText(),
+            e.TdsStatus,
+            e.PreviousStatus,
+            e.NewStatus,
+            e.FieldsJson,
+            e.Error,
+            e.RulesVersion,
+            e.Detail,
+        }), transaction);
+
+    /// <summary>Checks what SQLite would reject, so a bad entry fails its caller and not the writer's batch.</summary>
+    public static void Validate(IReadOnlyList<ActivityEntry> entries)
+    {
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i] ?? throw new ArgumentException($"RecordEventsAsync: entries[{i}] is null.");
+            if (string.IsNullOrEmpty(entry.PoNumber) || string.IsNullOrEmpty(entry.PoSysId))
+            {
+                throw new ArgumentException(
+                    $"RecordEventsAsync: entries[{i}] (run {entry.RunId}) has an empty PoNumber or PoSysId; " +
+                    "every event must name its PO.");
+            }
+
+            _ = entry.Outcome.ToText(); // throws for an undefined enum value
+        }
+    }
+}
