@@ -1,0 +1,59 @@
+using OrderStatusFlow.Core.Domain;
+using OrderStatusFlow.Core.Seams;
+
+namespace OrderStatusFlow.Rules.Scripting;
+
+/// <summary>
+/// What a <c>rules/*.csx</c> script sees as globals: the PO (<see cref="Po"/>), the interpreted TD SYNNEX status
+/// (<see cref="Tds"/>), the pipeline settings, and the actions that fill the <see cref="RuleOutcome"/>.
+/// One instance per PO evaluation, shared by every script of the set in file-name order.
+/// </summary>
+public sealed class RuleGlobals
+{
+    readonly RuleOutcome _outcome;
+
+    public RuleGlobals(RuleContext context, RuleOutcome outcome)
+    {
+        _outcome = outcome;
+        Tds = context.Status;
+        Settings = context.Settings;
+        Po = new RulePo(context.Po, context.Status, outcome);
+    }
+
+    /// <summary>The ServiceNow PO with its current field values and lines.</summary>
+    public RulePo Po { get; }
+
+    /// <summary>The interpreted TD SYNNEX status of the PO.</summary>
+    public OrderStatus Tds { get; }
+
+    /// <summary>The pipeline's <c>settings</c>.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; }
+
+    /// <summary>The setting <paramref name="name"/>, or <paramref name="defaultValue"/> when absent or blank.</summary>
+    public string Setting(string name, string defaultValue = "") =>
+        Settings.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : defaultValue;
+
+    /// <summary>Sets a PO field (later rules override earlier ones).</summary>
+    public void Set(string field, string? value) => _outcome.SetPo(RequireField(field), value);
+
+    public void Set(string field, int value) => Set(field, value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>Sets a field of one line (same as <c>line.Set(field, value)</c>).</summary>
+    public void SetLine(RuleLine line, string field, string? value) => line.Set(field, value);
+
+    public void SetLine(RuleLine line, string field, int value) => line.Set(field, value);
+
+    /// <summary>Appends <paramref name="text"/> as one line of a PO memo field unless that line is already there.</summary>
+    public void AppendNote(string field, string text) => _outcome.AppendNote(RequireField(field), text ?? "");
+
+    /// <summary>Nothing is written for this PO; the reason goes to the activity log.</summary>
+    public void Skip(string reason) => _outcome.Skip(reason);
+
+    /// <summary>The values comma-joined without spaces: trimmed, blanks dropped, distinct, in order of first appearance.</summary>
+    public string Join(IEnumerable<string?>? values) => RuleText.Join(values);
+
+    internal static string RequireField(string field) =>
+        string.IsNullOrWhiteSpace(field)
+            ? throw new ArgumentException("The field name is empty: pass the ServiceNow column name, e.g. \"u_tds_order_status\".", nameof(field))
+            : field;
+}
