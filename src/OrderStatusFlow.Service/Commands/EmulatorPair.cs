@@ -1,0 +1,72 @@
+using Newtonsoft.Json.Linq;
+using OrderStatusFlow.Emulators.ServiceNow;
+using OrderStatusFlow.Emulators.TdSynnex;
+
+namespace OrderStatusFlow.Service.Commands;
+
+/// <summary>Both emulators started from one scenario file, and the <c>OSF_*</c> settings that point at them.</summary>
+sealed class EmulatorPair : IAsyncDisposable
+{
+    EmulatorPair(ServiceNowEmulator serviceNow, TdSynnexEmulator tdSynnex, JObject scenario)
+    {
+        ServiceNow = serviceNow;
+        TdSynnex = tdSynnex;
+        var sn = (JObject)scenario["servicenow"]!;
+        var tds = (JObject)scenario["tdsynnex"]!;
+        Variables = new Dictionary<string, string>
+        {
+            ["OSF_SERVICENOW_URL"] = serviceNow.BaseUrl.ToString().TrimEnd('/'),
+            ["OSF_SERVICENOW_USER"] = (string?)sn["user"] ?? "",
+            ["OSF_SERVICENOW_PASSWORD"] = (string?)sn["password"] ?? "",
+            ["OSF_TDSYNNEX_URL"] = tdSynnex.BaseUrl.ToString().TrimEnd('/'),
+            ["OSF_TDSYNNEX_INVOICE_URL"] = tdSynnex.BaseUrl.ToString().TrimEnd('/'),
+            ["OSF_TDSYNNEX_USER"] = (string?)tds["user"] ?? "",
+            ["OSF_TDSYNNEX_PASSWORD"] = (string?)tds["password"] ?? "",
+            ["OSF_TDSYNNEX_CUSTOMER"] = (string?)tds["customer"] ?? "",
+        };
+    }
+
+    public ServiceNowEmulator ServiceNow { get; }
+
+    public TdSynnexEmulator TdSynnex { get; }
+
+    /// <summary>The environment a connector needs to reach these emulators (emulator credentials only).</summary>
+    public IReadOnlyDictionary<string, string> Variables { get; }
+
+    public static string DemoScenarioPath => Path.Combine(AppContext.BaseDirectory, "Scenarios", "demo.json");
+
+    public static async Task<EmulatorPair> StartAsync(string? scenarioPath, int serviceNowPort = 0, int tdSynnexPort = 0)
+    {
+        var path = scenarioPath ?? DemoScenarioPath;
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"Scenario file '{path}' does not exist; pass --scenario with a file that has 'servicenow' and 'tdsynnex' sections.");
+        var json = await File.ReadAllTextAsync(path);
+        var scenario = JObject.Parse(json);
+        if (scenario["servicenow"] is not JObject || scenario["tdsynnex"] is not JObject)
+            throw new InvalidDataException($"Scenario file '{path}' needs both a 'servicenow' and a 'tdsynnex' section.");
+        var serviceNow = await ServiceNowEmulator.StartAsync(ServiceNowScenario.FromScenarioJson(json), serviceNowPort);
+        try
+        {
+            var tdSynnex = await TdSynnexEmulator.StartAsync(TdSynnexScenario.FromJson(json), tdSynnexPort);
+            return new EmulatorPair(serviceNow, tdSynnex, scenario);
+        }
+        catch
+        {
+            await serviceNow.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Points this process's connector settings at the emulators.</summary>
+    public void ApplyToEnvironment()
+    {
+        foreach (var (name, value) in Variables)
+            Environment.SetEnvironmentVariable(name, value);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await TdSynnex.DisposeAsync();
+        await ServiceNow.DisposeAsync();
+    }
+}

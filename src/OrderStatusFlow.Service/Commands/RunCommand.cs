@@ -1,0 +1,56 @@
+using OrderStatusFlow.Core.Domain;
+using OrderStatusFlow.Core.Pipeline;
+using OrderStatusFlow.Service.Cli;
+using Serilog;
+
+namespace OrderStatusFlow.Service.Commands;
+
+/// <summary><c>run [--once] [--dry-run]</c>: the long-lived process (or one cycle) against the configured endpoints.</summary>
+static class RunCommand
+{
+    public static async Task<int> RunAsync(CliPaths paths, bool once, bool dryRun, bool verbose)
+    {
+        var logger = Logging.Create(verbose);
+        try
+        {
+            using var stop = new StopSignal(logger);
+            return await RunAsync(paths, once, dryRun, logger, stop.Token);
+        }
+        finally
+        {
+            await Log.CloseAndFlushAsync();
+            (logger as IDisposable)?.Dispose();
+        }
+    }
+
+    public static async Task<int> RunAsync(CliPaths paths, bool once, bool dryRun, ILogger logger, CancellationToken stop)
+    {
+        try
+        {
+            await using var startup = await PipelineStartup.CreateAsync(paths, dryRun, logger);
+            if (startup is null)
+                return ExitCodes.CouldNotRun;
+            logger.Information("Activity log: {Db}", Path.GetFullPath(startup.DbPath));
+            if (once)
+            {
+                var result = await startup.Service!.RunOnceAsync(stop);
+                logger.Information("{Result}", result.ToString());
+                if (!result.CouldRun)
+                    Console.Error.WriteLine($"osf: the cycle could not run: {result.Error}");
+                return result.Disabled ? ExitCodes.Ok : result.ExitCode;
+            }
+            await startup.Service!.RunAsync(stop);
+            return ExitCodes.Ok; // a requested stop is a clean exit, whatever the last cycle met
+        }
+        catch (PipelineValidationException ex)
+        {
+            PipelineStartup.PrintProblems(ex.Problems);
+            return ExitCodes.CouldNotRun;
+        }
+        catch (SyncException ex)
+        {
+            Console.Error.WriteLine($"osf: could not start: {ex.Message}");
+            return ExitCodes.CouldNotRun;
+        }
+    }
+}
