@@ -57,7 +57,7 @@ public sealed class CompiledRuleSetTests
         Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)));
         var again = Assert.Throws<SyncException>(() => compiled.RuleSet!.Evaluate(RuleTestData.Context()))!;
         Assert.That(again.Message, Is.EqualTo(error.Message), "the next evaluation gets a fresh budget and fails the same way");
-        compiled.RuleSet.Unload();
+        compiled.RuleSet!.Unload();
     }
 
     [Test]

@@ -1,0 +1,164 @@
+using System.Collections.Concurrent;
+using OrderStatusFlow.Core.Domain;
+using OrderStatusFlow.Rules.Catalog;
+using OrderStatusFlow.Rules.Tests.Support;
+using Serilog;
+
+namespace OrderStatusFlow.Rules.Tests.Catalog;
+
+[FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
+public sealed class RuleCatalogTests
+{
+    static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
+    static readonly ILogger Log = Serilog.Core.Logger.None;
+    static readonly Dictionary<string, string> NoSettings = [];
+    readonly ConcurrentQueue<RuleLoadEntry> _loads = new();
+
+    Task<RuleCatalog> Start(TempRules rules, RuleCatalogOptions? options = null) =>
+        RuleCatalog.StartAsync(rules.Root, NoSettings, Log, (entry, _) => { _loads.Enqueue(entry); return Task.CompletedTask; },
+            options ?? new RuleCatalogOptions { Debounce = TimeSpan.FromMilliseconds(300) });
+
+    static string Value(RuleCatalog catalog, string field) =>
+        catalog.Current.Evaluate(RuleTestData.Context()).PoFields.GetValueOrDefault(field, "(unset)");
+
+    [Test]
+    public async Task StartAsync_FirstLoadBroken_FailsWithEveryDiagnosticAndRecordsRejection()
+    {
+        using var rules = new TempRules().With("10-a.csx", "Set(\"a\", Nope1);\n").With("20-b.csx", "\nSystem.IO.File.Delete(\"x\");\n");
+        var error = Assert.ThrowsAsync<SyncException>(() => Start(rules))!;
+        Assert.That(error.Kind, Is.EqualTo(FailureKind.Configuration));
+        Assert.That(error.Message, Does.Contain("10-a.csx(1,10): error CS0103").And.Contain("20-b.csx(2,"));
+        Assert.That(_loads.Single().Outcome, Is.EqualTo("rejected"));
+        Assert.That(_loads.Single().Error, Does.Contain("10-a.csx(1,10)"));
+        await Task.CompletedTask;
+    }
+
+    [Test]
+    public async Task StartAsync_GoodRules_RecordsActiveLoadWithFiles()
+    {
+        using var rules = new TempRules().With("10-a.csx", "Set(\"a\", \"1\");\n");
+        using var catalog = await Start(rules);
+        var entry = _loads.Single();
+        Assert.That(entry.Outcome, Is.EqualTo("active"));
+        Assert.That(entry.RulesVersion, Is.EqualTo(catalog.Version).And.Length.EqualTo(12));
+        Assert.That(entry.FilesJson, Does.StartWith("[{\"file\":\"10-a.csx\",\"sha256\":\""));
+        Assert.That(entry.Error, Is.Null);
+    }
+
+    [Test]
+    public async Task Watch_FileChanged_NewRulesActiveWithinTwoSeconds()
+    {
+        using var rules = new TempRules().With("10-a.csx", "Set(\"a\", \"1\");\n");
+        using var catalog = await Start(rules);
+        Assert.That(Value(catalog, "a"), Is.EqualTo("1"));
+
+        rules.With("10-a.csx", "Set(\"a\", \"2\");\n");
+        var took = await Eventually.That(() => Value(catalog, "a") == "2", Deadline, "the changed rule is active");
+
+        TestContext.Out.WriteLine($"active {took.TotalMilliseconds:0} ms after the save");
+        Assert.That(took, Is.LessThan(TimeSpan.FromSeconds(2)), "contract §7: active within 2 s of the save");
+        Assert.That(_loads.Select(l => l.Outcome), Is.EqualTo(new[] { "active", "active" }));
+    }
+
+    [Test]
+    public async Task Watch_FileAddedDeletedRenamed_EachBecomesActive()
+    {
+        using var rules = new TempRules().With("10-a.csx", "Set(\"a\", \"1\");\n");
+        using var catalog = await Start(rules);
+
+        rules.With("20-b.csx", "Set(\"a\", \"added\");\n");
+        await Eventually.That(() => Value(catalog, "a") == "added", Deadline, "the added rule runs after 10-a");
+
+        rules.Rename("20-b.csx", "05-b.csx");
+        await Eventually.That(() => Value(catalog, "a") == "1", Deadline, "the renamed rule now runs before 10-a");
+
+        rules.Delete("10-a.csx");
+        await Eventually.That(() => Value(catalog, "a") == "added", Deadline, "the deleted rule no longer runs");
+        Assert.That(_loads.Count(l => l.Outcome == "active"), Is.EqualTo(4));
+    }
+
+    [Test]
+    public async Task Watch_BrokenSave_KeepsLastGoodAndReportsLocatedError()
+    {
+        using var rules = new TempRules().With("10-a.csx", "Set(\"a\", \"1\");\n");
+        using var catalog = await Start(rules);
+        var good = catalog.Version;
+
+        rules.With("10-a.csx", "Set(\"a\", \"2\");\nSet(\"b\", Nope);\n");
+        await Eventually.That(() => _loads.Any(l => l.Outcome == "rejected"), Deadline, "the broken save is reported");
+
+        var rejected = _loads.Single(l => l.Outcome == "rejected");
+        Assert.That(rejected.Error, Does.Contain("/10-a.csx(2,10): error CS0103"));
+        Assert.That(rejected.RulesVersion, Is.Not.EqualTo(good));
+        Assert.That(catalog.Version, Is.EqualTo(good));
+        Assert.That(Value(catalog, "a"), Is.EqualTo("1"));
+
+        rules.With("10-a.csx", "Set(\"a\", \"3\");\n");
+        await Eventually.That(() => Value(catalog, "a") == "3", Deadline, "a fixed save is picked up after a rejected one");
+    }
+
+    [Test]
+    public async Task Watch_FixtureFails_SetRejectedWithTheDifference()
+    {
+        using var rules = new TempRules()
+            .With("10-a.csx", "Set(\"a\", \"1\");\n")
+            .With("10-a.tests.json", """[{ "name": "sets a", "tds": { "state": "Accepted" }, "expect": { "po": { "a": "1" } } }]""");
+        using var catalog = await Start(rules);
+
+        rules.With("10-a.csx", "Set(\"a\", \"2\");\n");
+        await Eventually.That(() => _loads.Any(l => l.Outcome == "rejected"), Deadline, "the fixture failure is reported");
+
+        Assert.That(_loads.Single(l => l.Outcome == "rejected").Error,
+            Does.Contain("10-a.tests.json(1,1): fixture 'sets a' failed: po.a: expected \"1\", actual \"2\""));
+        Assert.That(Value(catalog, "a"), Is.EqualTo("1"));
+    }
+
+    [Test]
+    public async Task Current_ReloadDuringEvaluations_NeverMixesVersions()
+    {
+        using var rules = new TempRules().With("10-a.csx", "Set(\"a\", \"0\");\n").With("20-b.csx", "Set(\"b\", \"0\");\n");
+        using var catalog = await Start(rules);
+        var mixed = 0;
+        var evaluated = 0;
+        using var stop = new CancellationTokenSource();
+        var evaluator = Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var outcome = catalog.Current.Evaluate(RuleTestData.Context());
+                if (outcome.PoFields["a"] != outcome.PoFields["b"])
+                    Interlocked.Increment(ref mixed);
+                Interlocked.Increment(ref evaluated);
+            }
+        });
+        for (var version = 1; version <= 2; version++)
+        {
+            var v = version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            rules.With("10-a.csx", $"Set(\"a\", \"{v}\");\n").With("20-b.csx", $"Set(\"b\", \"{v}\");\n");
+            await Eventually.That(() => Value(catalog, "a") == v && Value(catalog, "b") == v, Deadline, $"version {v} active");
+        }
+        await stop.CancelAsync();
+        await evaluator;
+        Assert.That(evaluated, Is.GreaterThan(100));
+        Assert.That(mixed, Is.Zero, "an evaluation saw rules of two versions");
+    }
+
+    [Test]
+    public async Task Reload_SwappedOutVersions_AreUnloaded()
+    {
+        using var rules = new TempRules().With("10-a.csx", "Set(\"a\", \"0\");\n");
+        using var catalog = await Start(rules, new RuleCatalogOptions { PollInterval = TimeSpan.FromHours(1), Debounce = TimeSpan.FromHours(1) });
+        for (var i = 1; i <= 5; i++)
+        {
+            rules.With("10-a.csx", $"Set(\"a\", \"{i}\");\n");
+            Assert.That((await catalog.ReloadAsync())?.Outcome, Is.EqualTo("active"));
+            Assert.That(Value(catalog, "a"), Is.EqualTo(i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        await Eventually.That(() =>
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            return catalog.CountLiveRetiredVersions() == 0;
+        }, Deadline, "the five swapped-out versions are collected");
+    }
+}
