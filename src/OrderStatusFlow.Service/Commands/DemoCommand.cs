@@ -20,7 +20,8 @@ static class DemoCommand
 
         var dbPath = db ?? DemoDb;
         foreach (var file in new[] { dbPath, dbPath + "-wal", dbPath + "-shm" })
-            File.Delete(file); // each demo starts from the scenario's beginning, so its log does too
+            if (File.Exists(file))
+                File.Delete(file); // each demo starts from the scenario's beginning, so its log does too
 
         Console.WriteLine($"""
             OrderStatusFlow demo
