@@ -11,7 +11,7 @@ static class LintCommand
     public static Task<int> RunAsync(CliPaths paths)
     {
         var problems = 0;
-        var registry = Stages.CreateRegistry(() => null, Serilog.Core.Logger.None);
+        var registry = Stages.CreateRegistry(() => null, Serilog.Core.Logger.None, checkConnectionValues: false);
         var pipeline = new PipelineDefinitionLoader(registry).TryLoad(paths.Pipeline, paths.Rules);
         foreach (var problem in pipeline.Problems)
         {

@@ -58,9 +58,14 @@ sealed class ConnectionSection
     /// <summary>Where a problem with <paramref name="key"/> is reported: the value, else the section.</summary>
     public JToken? TokenFor(string? key) => key is not null && _section?[key] is { } token ? token : _section;
 
-    /// <summary>Reports unknown keys and each problem the options found (messages start with the key name).</summary>
-    public void Report(StageProblems problems, IEnumerable<string> optionProblems, IReadOnlyCollection<string> knownKeys)
+    /// <summary>
+    /// Reports unknown keys and each problem the options found (messages start with the key name). Without
+    /// <paramref name="checkValues"/>, empty values (an unset <c>${VAR}</c>) are not reported.
+    /// </summary>
+    public void Report(StageProblems problems, IEnumerable<string> optionProblems, IReadOnlyCollection<string> knownKeys, bool checkValues)
     {
+        if (!checkValues)
+            optionProblems = optionProblems.Where(p => !p.Contains(" is empty", StringComparison.Ordinal));
         if (_section is null && _variables.Values.All(v => string.IsNullOrEmpty(_environment(v))))
         {
             problems.At(null, $"connections.{Name}", $"the section is missing: add it (see pipelines/order-status.json) or set {string.Join(", ", _variables.Values)}");

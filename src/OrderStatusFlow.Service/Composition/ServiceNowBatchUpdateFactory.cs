@@ -7,7 +7,7 @@ using OrderStatusFlow.ServiceNow;
 namespace OrderStatusFlow.Service.Composition;
 
 /// <summary><c>servicenow.batch-update</c>: writes the changed fields through the Batch API, checking every value came back.</summary>
-sealed class ServiceNowBatchUpdateFactory : StageFactory<ServiceNowBatchUpdateFactory.Args>
+sealed class ServiceNowBatchUpdateFactory(bool checkConnectionValues = true) : StageFactory<ServiceNowBatchUpdateFactory.Args>
 {
     public sealed class Args
     {
@@ -22,8 +22,12 @@ sealed class ServiceNowBatchUpdateFactory : StageFactory<ServiceNowBatchUpdateFa
 
     public override string Description => "Writes changed PO and line fields through the ServiceNow Batch API and verifies them";
 
-    protected override void Validate(Args options, StageContext context, StageProblems problems) =>
-        ServiceNowConnection.Validate(context, problems);
+    protected override void Validate(Args options, StageContext context, StageProblems problems)
+    {
+        // The source stage already reports the shared connection's problems; say them once.
+        if (context.Definition.Stages.All(s => s.Type != "servicenow.open-orders"))
+            ServiceNowConnection.Validate(context, problems, checkConnectionValues);
+    }
 
     protected override object Create(Args options, StageContext context)
     {

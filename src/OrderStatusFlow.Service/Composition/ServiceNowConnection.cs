@@ -45,8 +45,8 @@ static class ServiceNowConnection
         return options;
     }
 
-    public static void Validate(StageContext context, StageProblems problems) =>
-        ConnectionSection.ServiceNow(context).Report(problems, Options(context).Validate(), KnownKeys);
+    public static void Validate(StageContext context, StageProblems problems, bool checkValues) =>
+        ConnectionSection.ServiceNow(context).Report(problems, Options(context).Validate(), KnownKeys, checkValues);
 
     static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 

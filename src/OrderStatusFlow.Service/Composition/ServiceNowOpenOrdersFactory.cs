@@ -5,7 +5,7 @@ using OrderStatusFlow.ServiceNow;
 namespace OrderStatusFlow.Service.Composition;
 
 /// <summary><c>servicenow.open-orders</c>: pages the open connector POs and their lines from the Table API.</summary>
-sealed class ServiceNowOpenOrdersFactory : StageFactory<ServiceNowOpenOrdersFactory.Args>
+sealed class ServiceNowOpenOrdersFactory(bool checkConnectionValues = true) : StageFactory<ServiceNowOpenOrdersFactory.Args>
 {
     /// <summary>No arguments yet: the query and page size live in the pipeline's <c>source</c> section.</summary>
     public sealed class Args;
@@ -17,7 +17,7 @@ sealed class ServiceNowOpenOrdersFactory : StageFactory<ServiceNowOpenOrdersFact
     public override string Description => "Reads open connector POs and their lines from the ServiceNow Table API, page by page";
 
     protected override void Validate(Args options, StageContext context, StageProblems problems) =>
-        ServiceNowConnection.Validate(context, problems);
+        ServiceNowConnection.Validate(context, problems, checkConnectionValues);
 
     protected override object Create(Args options, StageContext context) =>
         new OwnedOrderSource(new ServiceNowClient(ServiceNowConnection.Options(context), timeProvider: context.TimeProvider));

@@ -5,7 +5,7 @@ using OrderStatusFlow.TdSynnex;
 namespace OrderStatusFlow.Service.Composition;
 
 /// <summary><c>tdsynnex.status</c>: PO Status (and, where the contract says, the invoice query) per PO, interpreted.</summary>
-sealed class TdSynnexStatusFactory : StageFactory<TdSynnexStatusFactory.Args>
+sealed class TdSynnexStatusFactory(bool checkConnectionValues = true) : StageFactory<TdSynnexStatusFactory.Args>
 {
     public static readonly IReadOnlyCollection<string> KnownKeys =
         ["url", "invoiceUrl", "user", "password", "customer"];
@@ -34,7 +34,7 @@ sealed class TdSynnexStatusFactory : StageFactory<TdSynnexStatusFactory.Args>
     public override string Description => "Queries TD SYNNEX PO Status (and invoices when due) and interprets the answer";
 
     protected override void Validate(Args options, StageContext context, StageProblems problems) =>
-        ConnectionSection.TdSynnex(context).Report(problems, Options(options, context).Validate(), KnownKeys);
+        ConnectionSection.TdSynnex(context).Report(problems, Options(options, context).Validate(), KnownKeys, checkConnectionValues);
 
     protected override object Create(Args options, StageContext context) =>
         TdSynnexStatusProvider.Create(Options(options, context), time: context.TimeProvider, logger: context.Logger);

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace OrderStatusFlow.Integration.Tests.EndToEnd;
+
+/// <summary>Runs the real <c>osf</c> CLI (the build output next to the tests) as a child process.</summary>
+sealed class OsfProcess : IDisposable
+{
+    readonly Process _process;
+    readonly StringBuilder _stdout = new();
+    readonly StringBuilder _stderr = new();
+
+    OsfProcess(Process process)
+    {
+        _process = process;
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_stdout) _stdout.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_stderr) _stderr.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public string Stdout { get { lock (_stdout) return _stdout.ToString(); } }
+
+    public string Stderr { get { lock (_stderr) return _stderr.ToString(); } }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <param name="workingDirectory">Relative defaults (pipelines/, rules/, data/) resolve against it.</param>
+    public static OsfProcess Start(string workingDirectory, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "osf.dll"));
+        foreach (var arg in args)
+            info.ArgumentList.Add(arg);
+        foreach (var name in info.Environment.Keys.Where(k => k.StartsWith("OSF_", StringComparison.Ordinal)).ToList())
+            info.Environment.Remove(name); // the tests say exactly what the process sees
+        return new OsfProcess(Process.Start(info)!);
+    }
+
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string workingDirectory, params string[] args)
+    {
+        using var process = Start(workingDirectory, args);
+        var exitCode = await process.WaitForExitAsync(TimeSpan.FromSeconds(90));
+        return (exitCode, process.Stdout, process.Stderr);
+    }
+
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill();
+            throw new TimeoutException($"osf did not exit within {timeout.TotalSeconds} s.\nstdout:\n{Stdout}\nstderr:\n{Stderr}");
+        }
+        _process.WaitForExit(); // drains the redirected streams
+        return _process.ExitCode;
+    }
+
+    /// <summary>SIGKILL: no chance to clean up, as in a crash or an OOM kill.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+            _process.Kill(entireProcessTree: true);
+    }
+
+    public void Dispose()
+    {
+        Kill();
+        _process.Dispose();
+    }
+}
