@@ -118,10 +118,12 @@ public sealed class PipelineRunner
             {
                 if (!seen.Add(po.SysId))
                     continue; // a PO moved between pages: one event per PO per cycle
-                if (!await graph.Head.SendAsync(po, fetch).ConfigureAwait(false))
+                // Without the token: a PO the source has handed over is in flight and must reach the log. The graph
+                // keeps draining after a stop (remote calls are cut after the drain timeout), so this cannot hang.
+                if (!await graph.Head.SendAsync(po).ConfigureAwait(false) || fetch.IsCancellationRequested)
                     break;
             }
-            return (null, false);
+            return (null, stop.IsCancellationRequested);
         }
         catch (OperationCanceledException) when (fetch.IsCancellationRequested)
         {

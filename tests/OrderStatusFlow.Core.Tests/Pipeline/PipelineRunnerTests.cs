@@ -118,7 +118,7 @@ public sealed class PipelineRunnerTests
     [Test]
     public async Task RunCycle_ConfigurationFailure_StopsCallingTheProvider()
     {
-        var harness = new PipelineHarness(Some.PurchaseOrders(20), FakeStages.PipelineJson(parallelism: 1, boundedCapacity: 1));
+        var harness = new PipelineHarness(Some.PurchaseOrders(20), FakeStages.PipelineJson(parallelism: 1, boundedCapacity: 2));
         harness.Status.Default = _ => throw new SyncException(FailureKind.Configuration, "TD SYNNEX rejected the login; check OSF_TDSYNNEX_USER");
 
         var result = await harness.RunAsync();
