@@ -38,6 +38,9 @@ internal sealed class ActivityLogStage
 
     public CycleCounts Counts { get; } = new();
 
+    /// <summary>Gives up after a fault elsewhere in the graph: what is queued is dropped.</summary>
+    public void Abort() => ((IDataflowBlock)_buffer).Fault(new OperationCanceledException("the pipeline graph failed"));
+
     public Exception? Failure { get; private set; }
 
     async Task ConsumeAsync()
