@@ -112,6 +112,7 @@ public sealed class PipelineRunnerTests
             Assert.That(result.Counts.Failed, Is.EqualTo(2));
             Assert.That(result.CouldRun, Is.True);
             Assert.That(result.ExitCode, Is.EqualTo(3));
+            Assert.That(result.Counts.Failures.Select(f => f.PoNumber), Is.EquivalentTo(new[] { "BN0000002", "BN0000004" }));
         });
     }
 
