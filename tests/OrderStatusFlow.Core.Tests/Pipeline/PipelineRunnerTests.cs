@@ -311,4 +311,21 @@ public sealed class PipelineRunnerTests
 
         Assert.That(harness.Log.EventCallSizes.Sum(), Is.EqualTo(40));
     }
+
+    [Test]
+    public async Task RunCycle_MalformedPoFromSource_FailsOnlyThatPo()
+    {
+        var broken = new PurchaseOrder("po-broken", "PO-BROKEN", null!, []);
+        var harness = new PipelineHarness([Some.PurchaseOrder("PO1"), broken, Some.PurchaseOrder("PO2")]);
+
+        var result = await harness.RunAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.CouldRun, Is.True);
+            Assert.That(harness.Log.Event(result.RunId, "PO-BROKEN").Error, Does.StartWith("data: the PO as read from the source cannot be checked"));
+            Assert.That(harness.Status.CallsFor("PO-BROKEN"), Is.Zero);
+            Assert.That(result.Counts.Updated, Is.EqualTo(2));
+        });
+    }
 }
