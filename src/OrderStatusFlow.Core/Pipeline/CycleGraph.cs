@@ -18,7 +18,8 @@ namespace OrderStatusFlow.Core.Pipeline;
 /// <item>BatchBlock with BoundedCapacity (greedy mode only offers full batches; TriggerBatch races): replaced by
 /// <see cref="UpdateBatcher"/>.</item>
 /// <item>Unobserved faults: no delegate throws (each stage catches into the item), and <see cref="Completion"/>
-/// awaits every block, so a fault would still surface.</item>
+/// awaits every block, so a fault would still surface. Should a block fault anyway (a bug), every block is cancelled
+/// through <see cref="Broken"/> so nothing waits forever on a dead neighbour; the runner reports the cycle as failed.</item>
 /// <item>Forgetting to complete/await: the feed completes the head in a finally; every link has
 /// PropagateCompletion; the runner awaits <see cref="Completion"/>, which ends only when the log consumer has
 /// recorded the last item.</item>
@@ -31,6 +32,7 @@ internal sealed class CycleGraph
     readonly TransformBlock<OrderWorkItem, OrderWorkItem> _status;
     readonly TransformBlock<OrderWorkItem, OrderWorkItem> _rules;
     readonly TransformBlock<IReadOnlyList<OrderWorkItem>, IReadOnlyList<OrderWorkItem>> _write;
+    readonly CancellationTokenSource _broken = new();
 
     public CycleGraph(
         PipelineDefinition definition,
@@ -52,11 +54,11 @@ internal sealed class CycleGraph
 
         _head = new TransformBlock<PurchaseOrder, OrderWorkItem>(
             po => eligibility.Admit(po, time.GetTimestamp()),
-            Options(1, statusStage.BoundedCapacity));
-        _status = new TransformBlock<OrderWorkItem, OrderWorkItem>(status.ProcessAsync, Options(statusStage.Parallelism, statusStage.BoundedCapacity));
-        _rules = new TransformBlock<OrderWorkItem, OrderWorkItem>(rules.Process, Options(rulesStage.Parallelism, rulesStage.BoundedCapacity));
+            Options(1, statusStage.BoundedCapacity, _broken.Token));
+        _status = new TransformBlock<OrderWorkItem, OrderWorkItem>(status.ProcessAsync, Options(statusStage.Parallelism, statusStage.BoundedCapacity, _broken.Token));
+        _rules = new TransformBlock<OrderWorkItem, OrderWorkItem>(rules.Process, Options(rulesStage.Parallelism, rulesStage.BoundedCapacity, _broken.Token));
         _write = new TransformBlock<IReadOnlyList<OrderWorkItem>, IReadOnlyList<OrderWorkItem>>(writer.ProcessAsync,
-            Options(1, Math.Max(1, writerStage.BoundedCapacity / writerStage.BatchSize)));
+            Options(1, Math.Max(1, writerStage.BoundedCapacity / writerStage.BatchSize), _broken.Token));
 
         var link = new DataflowLinkOptions { PropagateCompletion = true };
         _head.LinkTo(_status, link);
@@ -65,7 +67,26 @@ internal sealed class CycleGraph
         batcher.Source.LinkTo(_write, link);
         _write.LinkTo(log.Target, link);
 
-        Completion = Task.WhenAll(_head.Completion, _status.Completion, _rules.Completion, batcher.Completion, _write.Completion, log.Completion);
+        Task[] all = [_head.Completion, _status.Completion, _rules.Completion, batcher.Completion, _write.Completion, log.Completion];
+        foreach (var task in all)
+            task.ContinueWith(_ => Break(), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        Completion = Task.WhenAll(all);
+    }
+
+    /// <summary>Cancelled when any block faulted: the feed stops sending and every block gives up.</summary>
+    public CancellationToken Broken => _broken.Token;
+
+    void Break()
+    {
+        try
+        {
+            _broken.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+        Log.Abort();
+        Batcher.Abort();
     }
 
     public ITargetBlock<PurchaseOrder> Head => _head;
@@ -82,8 +103,9 @@ internal sealed class CycleGraph
     public Task Completion { get; }
 
     // EnsureOrdered=false: a slow PO must not hold back the ones behind it; the log does not need feed order.
-    static ExecutionDataflowBlockOptions Options(int parallelism, int capacity) => new()
+    static ExecutionDataflowBlockOptions Options(int parallelism, int capacity, CancellationToken broken) => new()
     {
+        CancellationToken = broken,
         MaxDegreeOfParallelism = parallelism,
         BoundedCapacity = Math.Max(capacity, parallelism),
         EnsureOrdered = false,

@@ -42,6 +42,7 @@ public sealed class OrderWorkItem
 
     public TimeSpan RulesDuration { get; internal set; }
 
+    /// <summary>The write call's duration, on the first item of its batch only (zero on the others).</summary>
     public TimeSpan WriteDuration { get; internal set; }
 
     public bool IsDecided => Outcome is not null;

@@ -82,10 +82,11 @@ public sealed partial class PipelineDefinitionLoader
         if (root is not JObject obj)
             return (null, new PipelineProblem(displayPath, 1, 1, "", $"the pipeline file must be a JSON object {{ \"name\": ..., \"stages\": [...] }}, not {root.Type}"));
 
+        var starts = TokenStarts.Compute(obj);
         var unset = new Dictionary<JToken, IReadOnlyList<string>>(ReferenceEqualityComparer.Instance);
         foreach (var value in obj.DescendantsAndSelf().OfType<JValue>().Where(v => v.Type == JTokenType.String).ToList())
             Expand(value, unset);
-        return (new PipelineDocument(displayPath, obj, unset), null);
+        return (new PipelineDocument(displayPath, obj, unset, starts), null);
     }
 
     void Expand(JValue value, Dictionary<JToken, IReadOnlyList<string>> unset)

@@ -1,4 +1,3 @@
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace OrderStatusFlow.Core.Pipeline;
@@ -23,7 +22,7 @@ public sealed class PipelineProblems
     /// <param name="message">What is wrong and how to fix it.</param>
     public void Add(JToken? at, string path, string message)
     {
-        var (line, column) = Position(at);
+        var (line, column) = _document.PositionOf(at);
         var unset = _document.UnsetVariablesOf(at);
         if (unset.Count > 0)
             message += $" (the value comes from {string.Join(", ", unset.Select(v => "${" + v + "}"))}, which is not set: set that environment variable)";
@@ -34,12 +33,4 @@ public sealed class PipelineProblems
 
     /// <summary>A view that prefixes every problem with the stage's path: <c>stages[i] (type)</c>.</summary>
     public StageProblems ForStage(StageDefinition stage) => new(this, stage);
-
-    internal static (int Line, int Column) Position(JToken? token)
-    {
-        for (var t = token; t is not null; t = t.Parent)
-            if (t is IJsonLineInfo info && info.HasLineInfo())
-                return (info.LineNumber, info.LinePosition);
-        return (0, 0);
-    }
 }

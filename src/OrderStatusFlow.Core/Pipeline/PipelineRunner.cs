@@ -66,7 +66,15 @@ public sealed class PipelineRunner
 
         var graph = Build(runId, streaks, processing.Token, logFailure => fetch.Cancel());
         var (sourceError, cancelled) = await FeedAsync(graph, fetch.Token, cancellationToken).ConfigureAwait(false);
-        await graph.Completion.ConfigureAwait(false);
+        try
+        {
+            await graph.Completion.ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            _logger.Error(ex, "The pipeline graph failed");
+            sourceError ??= $"internal: the pipeline graph failed ({ex.GetType().Name}: {ex.Message}); some POs of this cycle were not recorded; this is a bug, please report it";
+        }
 
         var counts = graph.Log.Counts;
         var error = sourceError
@@ -118,14 +126,20 @@ public sealed class PipelineRunner
             {
                 if (!seen.Add(po.SysId))
                     continue; // a PO moved between pages: one event per PO per cycle
-                if (!await graph.Head.SendAsync(po, fetch).ConfigureAwait(false))
+                // Without the token: a PO the source has handed over is in flight and must reach the log. The graph
+                // keeps draining after a stop (remote calls are cut after the drain timeout), so this cannot hang.
+                if (!await graph.Head.SendAsync(po, graph.Broken).ConfigureAwait(false) || fetch.IsCancellationRequested)
                     break;
             }
-            return (null, false);
+            return (null, stop.IsCancellationRequested);
         }
         catch (OperationCanceledException) when (fetch.IsCancellationRequested)
         {
             return (null, stop.IsCancellationRequested);
+        }
+        catch (OperationCanceledException) when (graph.Broken.IsCancellationRequested)
+        {
+            return (null, false); // the graph failed; the caller reports it from its completion
         }
         catch (SyncException ex)
         {

@@ -38,6 +38,9 @@ internal sealed class ActivityLogStage
 
     public CycleCounts Counts { get; } = new();
 
+    /// <summary>Gives up after a fault elsewhere in the graph: what is queued is dropped.</summary>
+    public void Abort() => ((IDataflowBlock)_buffer).Fault(new OperationCanceledException("the pipeline graph failed"));
+
     public Exception? Failure { get; private set; }
 
     async Task ConsumeAsync()
@@ -66,7 +69,7 @@ internal sealed class ActivityLogStage
     ActivityEntry ToEntry(OrderWorkItem item)
     {
         var source = _definition.Source;
-        var previous = NullIfEmpty(item.Po[source.OrderStatusField]);
+        var previous = NullIfEmpty(SafeField(item.Po, source.OrderStatusField));
         var wrote = item.Outcome is SyncOutcome.Updated or SyncOutcome.WouldUpdate;
         var next = wrote && item.Update!.PoFields.TryGetValue(source.OrderStatusField, out var written) ? NullIfEmpty(written) : previous;
         var withFields = item.Update is { IsEmpty: false } && item.Outcome is SyncOutcome.Updated or SyncOutcome.WouldUpdate or SyncOutcome.Failed;
@@ -85,6 +88,19 @@ internal sealed class ActivityLogStage
             Detail = item.Detail,
             RulesVersion = item.RulesVersion,
         };
+    }
+
+    // A malformed PO (failed earlier for that reason) must not take the whole log batch down with it.
+    static string? SafeField(PurchaseOrder po, string field)
+    {
+        try
+        {
+            return po[field];
+        }
+        catch (Exception)
+        {
+            return null;
+        }
     }
 
     static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

@@ -27,11 +27,19 @@ internal sealed class EligibilityCheck
         return null;
     }
 
+    /// <summary>Wraps the PO for the graph; never throws (a malformed PO fails on its own).</summary>
     public OrderWorkItem Admit(PurchaseOrder po, long timestamp)
     {
         var item = new OrderWorkItem(po, timestamp);
-        if (WhyIneligible(po) is { } reason)
-            item.Skip(reason);
+        try
+        {
+            if (WhyIneligible(po) is { } reason)
+                item.Skip(reason);
+        }
+        catch (Exception ex)
+        {
+            item.Fail(FailureKind.Data, $"the PO as read from the source cannot be checked ({ex.GetType().Name}: {ex.Message}); check the source's field list");
+        }
         return item;
     }
 }

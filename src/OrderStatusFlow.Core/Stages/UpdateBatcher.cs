@@ -48,6 +48,13 @@ internal sealed class UpdateBatcher
     /// <summary>Completes once the last batch is handed on and the output is completed.</summary>
     public Task Completion { get; }
 
+    /// <summary>Gives up after a fault elsewhere in the graph: drops what is queued and completes.</summary>
+    public void Abort()
+    {
+        ((IDataflowBlock)_input).Fault(new OperationCanceledException("the pipeline graph failed"));
+        ((IDataflowBlock)_output).Fault(new OperationCanceledException("the pipeline graph failed"));
+    }
+
     /// <summary>Updates waiting for their batch to flush (for tests).</summary>
     internal int PendingCount => Volatile.Read(ref _pending).Count;
 

@@ -64,9 +64,8 @@ internal sealed class WriteBatchStage
             foreach (var item in toWrite)
                 item.Fail(FailureKind.Internal, $"writing the batch failed unexpectedly ({ex.GetType().Name}: {ex.Message}); this is a bug, please report it");
         }
-        var elapsed = _time.GetElapsedTime(started);
-        foreach (var item in toWrite)
-            item.WriteDuration = elapsed;
+        // The batch's time is carried by its first item so summing over items counts each batch once.
+        toWrite[0].WriteDuration = _time.GetElapsedTime(started);
         return batch;
     }
 

@@ -129,4 +129,14 @@ public sealed class PipelineDefinitionLoaderTests : FixtureBase
         Assert.That(ex!.Problems.Select(p => p.Path), Is.SupersetOf(new[] { "name", "enabled", "activityLog", "stages" }));
         Assert.That(ex.Message, Does.Contain(path));
     }
+
+    [Test]
+    public void TryParse_ContentAfterTheObject_IsAnErrorButATrailingCommentIsNot()
+    {
+        var valid = FakeStages.PipelineJson();
+
+        Assert.That(Loader().TryParse(valid + "\n// the end\n", "p.json").IsValid, Is.True);
+        var problem = Loader().TryParse(valid + "\n{}", "p.json").Problems.Single();
+        Assert.That(problem.Message, Does.Contain("Additional text"));
+    }
 }

@@ -83,7 +83,7 @@ public sealed class PipelineRunnerFlowTests
             var now = value();
             stableFor = now == last ? stableFor + 1 : 0;
             last = now;
-            return stableFor >= 20;
+            return stableFor >= 40;
         }, "the pipeline to stop taking POs");
     }
 }

@@ -112,13 +112,14 @@ public sealed class PipelineRunnerTests
             Assert.That(result.Counts.Failed, Is.EqualTo(2));
             Assert.That(result.CouldRun, Is.True);
             Assert.That(result.ExitCode, Is.EqualTo(3));
+            Assert.That(result.Counts.Failures.Select(f => f.PoNumber), Is.EquivalentTo(new[] { "BN0000002", "BN0000004" }));
         });
     }
 
     [Test]
     public async Task RunCycle_ConfigurationFailure_StopsCallingTheProvider()
     {
-        var harness = new PipelineHarness(Some.PurchaseOrders(20), FakeStages.PipelineJson(parallelism: 1, boundedCapacity: 1));
+        var harness = new PipelineHarness(Some.PurchaseOrders(20), FakeStages.PipelineJson(parallelism: 1, boundedCapacity: 2));
         harness.Status.Default = _ => throw new SyncException(FailureKind.Configuration, "TD SYNNEX rejected the login; check OSF_TDSYNNEX_USER");
 
         var result = await harness.RunAsync();
@@ -309,5 +310,22 @@ public sealed class PipelineRunnerTests
         await harness.RunAsync();
 
         Assert.That(harness.Log.EventCallSizes.Sum(), Is.EqualTo(40));
+    }
+
+    [Test]
+    public async Task RunCycle_MalformedPoFromSource_FailsOnlyThatPo()
+    {
+        var broken = new PurchaseOrder("po-broken", "PO-BROKEN", null!, []);
+        var harness = new PipelineHarness([Some.PurchaseOrder("PO1"), broken, Some.PurchaseOrder("PO2")]);
+
+        var result = await harness.RunAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.CouldRun, Is.True);
+            Assert.That(harness.Log.Event(result.RunId, "PO-BROKEN").Error, Does.StartWith("data: the PO as read from the source cannot be checked"));
+            Assert.That(harness.Status.CallsFor("PO-BROKEN"), Is.Zero);
+            Assert.That(result.Counts.Updated, Is.EqualTo(2));
+        });
     }
 }

@@ -137,4 +137,15 @@ public sealed class PipelineValidatorTests
 
         Assert.That(problem.ToString(), Does.Contain("stages[3] (fake.writer): args.requestsPerSecond has the wrong type or format"));
     }
+
+    [Test]
+    public void Validate_Problems_PointAtTheStartOfTheValueOrKey()
+    {
+        var json = "{\n  \"name\": \"x\",\n  \"enabled\": 42,\n  \"colour\": true,\n  \"stages\": [], \"activityLog\": { \"path\": \"a.db\" }\n}";
+
+        var problems = Problems(json);
+
+        Assert.That(problems.Single(p => p.Path == "enabled").ToString(), Does.StartWith("pipelines/order-status.json:3:14: enabled: "));
+        Assert.That(problems.Single(p => p.Path == "colour").ToString(), Does.StartWith("pipelines/order-status.json:4:3: colour: "));
+    }
 }
