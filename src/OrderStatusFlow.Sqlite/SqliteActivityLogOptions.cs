@@ -3,7 +3,10 @@ namespace OrderStatusFlow.Sqlite;
 /// <summary>Tuning knobs of <see cref="SqliteActivityLog"/>; the defaults suit the service.</summary>
 public sealed class SqliteActivityLogOptions
 {
-    /// <summary>Most events written in one transaction (the writer also takes less when less is queued). Default 1000.</summary>
+    /// <summary>
+    /// Most events written in one transaction: the writer takes what is queued up to this many (a single larger call
+    /// is still written whole, in one transaction). Default 1000.
+    /// </summary>
     public int MaxEventsPerTransaction { get; init; } = 1000;
 
     /// <summary>Write requests that may wait for the writer before callers are held back. Default 1024.</summary>
