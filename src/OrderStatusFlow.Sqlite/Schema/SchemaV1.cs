@@ -52,8 +52,8 @@ internal static class SchemaV1
         CREATE INDEX ix_sync_events_po_number ON sync_events(po_number, event_id);
         -- Per-PO lookups by sys_id (notFound streaks).
         CREATE INDEX ix_sync_events_po_sys_id ON sync_events(po_sys_id, event_id);
-        -- v_latest_status: only events that carry a status label; covering, so the view reads the table only for
-        -- the one latest row per PO.
+        -- v_latest_status: only events that carry a status label; covering, so the view never reads the table
+        -- except for the one latest row per PO.
         CREATE INDEX ix_sync_events_status ON sync_events(po_number, event_id, new_status) WHERE new_status <> '';
         -- v_failures, newest first, and open failures.
         CREATE INDEX ix_sync_events_failed ON sync_events(po_number, event_id) WHERE outcome = 'failed';
@@ -65,19 +65,11 @@ internal static class SchemaV1
         CREATE INDEX ix_sync_events_run ON sync_events(run_id);
         CREATE INDEX ix_rule_loads_version ON rule_loads(rules_version);
 
-        -- Latest TDS label written or known per PO: new_status of the latest event that has one. A skip-scan over
-        -- ix_sync_events_status (one index seek per PO, not one step per event), so it costs O(POs x log events).
+        -- Latest TDS label written or known per PO: new_status of the latest event that has one.
         CREATE VIEW v_latest_status(po_number, status, at) AS
-            WITH RECURSIVE pos(po_number) AS (
-                SELECT MIN(po_number) FROM sync_events WHERE new_status <> ''
-                UNION ALL
-                SELECT (SELECT MIN(s.po_number) FROM sync_events AS s
-                        WHERE s.new_status <> '' AND s.po_number > pos.po_number)
-                FROM pos WHERE pos.po_number IS NOT NULL)
             SELECT e.po_number, e.new_status, e.at
-            FROM pos
-            JOIN sync_events AS e ON e.event_id = (SELECT MAX(m.event_id) FROM sync_events AS m
-                                                   WHERE m.new_status <> '' AND m.po_number = pos.po_number);
+            FROM (SELECT MAX(event_id) AS event_id FROM sync_events WHERE new_status <> '' GROUP BY po_number) AS l
+            JOIN sync_events AS e ON e.event_id = l.event_id;
 
         -- Every failed event, newest first.
         CREATE VIEW v_failures(at, run_id, po_number, error) AS
