@@ -51,18 +51,23 @@ public sealed class SchemaMigratorTests
     [Test]
     public void LatestVersion_IsTheNumberOfMigrations_StartingFromEmptyFile()
     {
-        var path = Path.Combine(TempActivityLog.NewFolder(), "empty.db");
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        connection.Open();
+        var folder = TempActivityLog.NewFolder();
+        var path = Path.Combine(folder, "empty.db");
+        int first, second, read;
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            first = SchemaMigrator.Migrate(connection, path);
+            second = SchemaMigrator.Migrate(connection, path);
+            read = SchemaMigrator.ReadVersion(connection);
+        }
 
-        var first = SchemaMigrator.Migrate(connection, path);
-        var second = SchemaMigrator.Migrate(connection, path);
-
+        Directory.Delete(folder, recursive: true);
         Assert.Multiple(() =>
         {
             Assert.That(first, Is.Zero);
             Assert.That(second, Is.EqualTo(SchemaMigrator.LatestVersion));
-            Assert.That(SchemaMigrator.ReadVersion(connection), Is.EqualTo(SchemaMigrator.LatestVersion));
+            Assert.That(read, Is.EqualTo(SchemaMigrator.LatestVersion));
         });
     }
 }
