@@ -9,9 +9,14 @@ namespace OrderStatusFlow.Sqlite;
 
 /// <summary>
 /// The Sync Activity Log in a SQLite file (WAL mode, readable by any SQLite client while the service writes).
-/// All writes go through one background writer; each write method completes when its rows are committed.
+/// All writes go through one background writer, in call order; each write method completes when its rows are
+/// committed, so a completed <see cref="FinishRunAsync"/> also means every event queued before it is recorded.
 /// Entries are stored exactly as given: callers must not put credentials in them.
 /// </summary>
+/// <remarks>
+/// Cancelling a write stops the caller waiting; a write already queued may still be committed. Write failures
+/// (disk full, lock held past <see cref="SqliteActivityLogOptions.BusyTimeout"/>) throw <see cref="SyncException"/>.
+/// </remarks>
 public sealed class SqliteActivityLog : IActivityLog, IAsyncDisposable
 {
     private readonly ActivityLogWriter _writer;

@@ -25,6 +25,7 @@ internal static class SqliteConnections
         command.CommandText = $"""
             PRAGMA synchronous = NORMAL;
             PRAGMA journal_size_limit = {options.JournalSizeLimitBytes};
+            PRAGMA cache_size = -{options.WriterCacheKiB};
             """;
         command.ExecuteNonQuery();
         return connection;

@@ -52,10 +52,14 @@ internal sealed class ActivityLogWriter : IAsyncDisposable
         {
             await _queue.Writer.WriteAsync(request, cancellationToken).ConfigureAwait(false);
         }
+        catch (ChannelClosedException e) when (e.InnerException is { } crash)
+        {
+            throw new InvalidOperationException(crash.Message, crash);
+        }
         catch (ChannelClosedException e)
         {
             throw new ObjectDisposedException(
-                $"The Sync Activity Log '{_path}' is closed; nothing more can be written to it.", e.InnerException ?? e);
+                $"The Sync Activity Log '{_path}' is closed; nothing more can be written to it.", e);
         }
 
         // The request is queued: if the caller gives up waiting it may still be written.

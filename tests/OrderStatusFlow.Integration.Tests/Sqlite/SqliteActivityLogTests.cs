@@ -97,6 +97,21 @@ public sealed class SqliteActivityLogTests
     }
 
     [Test]
+    public async Task FinishRunAsync_EventsQueuedBefore_AreCommittedWhenItCompletes()
+    {
+        await using var db = await TempActivityLog.CreateAsync();
+        var runId = await db.Log.StartRunAsync(Run(), CancellationToken.None);
+        var events = Enumerable.Range(1, 20)
+            .Select(po => db.Log.RecordEventsAsync([Event(runId, po)], CancellationToken.None))
+            .ToList();
+
+        await db.Log.FinishRunAsync(new RunSummary { RunId = runId, FinishedAt = T0, OrdersSeen = 20 }, CancellationToken.None);
+
+        Assert.That(db.Scalar<long>("SELECT COUNT(*) FROM sync_events"), Is.EqualTo(20));
+        await Task.WhenAll(events);
+    }
+
+    [Test]
     public async Task FinishRunAsync_UnknownRun_ThrowsAndOtherWritesStillCommit()
     {
         await using var db = await TempActivityLog.CreateAsync();
