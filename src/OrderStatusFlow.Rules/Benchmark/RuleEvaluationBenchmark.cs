@@ -61,10 +61,3 @@ public static class RuleEvaluationBenchmark
         return new RuleContext(po, status, new Dictionary<string, string> { ["partialShipments"] = "note" });
     }
 }
-
-/// <summary>Time and managed allocation per evaluated order.</summary>
-public sealed record RuleEvaluationBenchmarkResult(int Orders, int Scripts, double MicrosecondsPerOrder, double BytesPerOrder)
-{
-    public string ToText() =>
-        $"{Orders:N0} evaluations of {Scripts} scripts: {MicrosecondsPerOrder:0.00} µs/order, {BytesPerOrder:0} bytes allocated/order";
-}
