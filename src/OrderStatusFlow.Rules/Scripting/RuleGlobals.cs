@@ -36,7 +36,7 @@ public sealed class RuleGlobals
     /// <summary>Sets a PO field (later rules override earlier ones).</summary>
     public void Set(string field, string? value) => _outcome.SetPo(RequireField(field), value);
 
-    public void Set(string field, int value) => Set(field, value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public void Set(string field, int value) => Set(field, RuleText.Number(value));
 
     /// <summary>Sets a field of one line (same as <c>line.Set(field, value)</c>).</summary>
     public void SetLine(RuleLine line, string field, string? value) => line.Set(field, value);

@@ -46,7 +46,7 @@ public sealed class RuleLine
     /// <summary>Sets a field of this line (later rules override earlier ones).</summary>
     public void Set(string field, string? value) => _outcome.SetLine(_line.SysId, RuleGlobals.RequireField(field), value);
 
-    public void Set(string field, int value) => Set(field, value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public void Set(string field, int value) => Set(field, RuleText.Number(value));
 
     public override string ToString() => _line.ToString();
 }

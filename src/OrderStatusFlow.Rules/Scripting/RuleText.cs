@@ -1,20 +1,33 @@
+using System.Globalization;
+
 namespace OrderStatusFlow.Rules.Scripting;
 
-/// <summary>Text helpers shared by the globals and the fixture runner.</summary>
+/// <summary>Text helpers for the globals, written to allocate little: they run for every order.</summary>
 internal static class RuleText
 {
+    static readonly string[] SmallNumbers = Enumerable.Range(0, 1024).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
+
     /// <summary>Comma-joined without spaces: trimmed, blanks dropped, distinct, in order of first appearance.</summary>
     public static string Join(IEnumerable<string?>? values)
     {
         if (values is null)
             return "";
-        var seen = new List<string>();
+        if (values is IReadOnlyList<string?> { Count: <= 1 } few)
+            return few.Count == 0 ? "" : few[0]?.Trim() ?? "";
+        List<string>? seen = null;
         foreach (var value in values)
         {
             var item = value?.Trim();
-            if (!string.IsNullOrEmpty(item) && !seen.Contains(item, StringComparer.Ordinal))
+            if (string.IsNullOrEmpty(item))
+                continue;
+            seen ??= new List<string>(4);
+            if (!seen.Contains(item, StringComparer.Ordinal))
                 seen.Add(item);
         }
-        return string.Join(",", seen);
+        return seen is null ? "" : seen.Count == 1 ? seen[0] : string.Join(",", seen);
     }
+
+    /// <summary>An integer as invariant text; quantities below 1024 come from a table.</summary>
+    public static string Number(int value) =>
+        (uint)value < (uint)SmallNumbers.Length ? SmallNumbers[value] : value.ToString(CultureInfo.InvariantCulture);
 }
