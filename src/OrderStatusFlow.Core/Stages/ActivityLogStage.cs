@@ -19,9 +19,12 @@ internal sealed class ActivityLogStage
     readonly PipelineDefinition _definition;
     readonly TimeProvider _time;
     readonly Action<Exception> _onFailure;
+    readonly Serilog.ILogger _logger;
 
-    public ActivityLogStage(IActivityLog log, long runId, PipelineDefinition definition, TimeProvider time, int boundedCapacity, Action<Exception> onFailure)
+    public ActivityLogStage(IActivityLog log, long runId, PipelineDefinition definition, TimeProvider time, int boundedCapacity, Action<Exception> onFailure,
+        Serilog.ILogger? logger = null)
     {
+        _logger = logger ?? Serilog.Core.Logger.None;
         _log = log;
         _runId = runId;
         _definition = definition;
@@ -54,9 +57,12 @@ internal sealed class ActivityLogStage
                 continue; // the cycle is already lost; drain so upstream blocks can complete
             try
             {
-                await _log.RecordEventsAsync(items.Select(ToEntry).ToList(), CancellationToken.None).ConfigureAwait(false);
+                var entries = items.Select(ToEntry).ToList();
+                await _log.RecordEventsAsync(entries, CancellationToken.None).ConfigureAwait(false);
                 foreach (var item in items)
                     Counts.Add(item);
+                foreach (var entry in entries)
+                    Report(entry);
             }
             catch (Exception ex)
             {
@@ -64,6 +70,16 @@ internal sealed class ActivityLogStage
                 _onFailure(ex);
             }
         }
+    }
+
+    // One line per PO whose status moved or that failed, so an operator sees what a cycle did without SQL.
+    void Report(ActivityEntry entry)
+    {
+        if (entry.Outcome == SyncOutcome.Failed)
+            _logger.Warning("{PoNumber} failed: {Error}", entry.PoNumber, entry.Error);
+        else if (entry.Outcome is SyncOutcome.Updated or SyncOutcome.WouldUpdate && entry.NewStatus != entry.PreviousStatus)
+            _logger.Information("{PoNumber}: {Previous} -> {New}{DryRun}", entry.PoNumber, entry.PreviousStatus ?? "(none)", entry.NewStatus ?? "(none)",
+                entry.Outcome == SyncOutcome.WouldUpdate ? " (dry run, not written)" : "");
     }
 
     ActivityEntry ToEntry(OrderWorkItem item)
