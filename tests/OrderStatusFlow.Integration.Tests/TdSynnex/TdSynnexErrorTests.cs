@@ -102,8 +102,9 @@ public sealed class TdSynnexErrorTests
         var (error, calls) = await FailAsync(WithFault(fault), o => { o.RequestTimeout = TimeSpan.FromMilliseconds(600); o.MaxAttempts = 2; });
 
         Assert.That(error.Kind, Is.EqualTo(FailureKind.Transient));
-        Assert.That(error.Message, Does.Contain("did not answer within 0.6 s"));
-        Assert.That(calls, Is.EqualTo(2), error.Message);
+        Assert.That(error.Message, Does.Contain("did not answer within 0.6 s").And.Contain("Gave up after 2 attempts"));
+        // The client gave up on its own clock; under CPU load the emulator may not have counted a request it never finished reading.
+        Assert.That(calls, Is.InRange(1, 2));
     }
 
     [Test]
