@@ -62,7 +62,15 @@ public sealed class TdSynnexClient
                 attempts++;
                 await _limiter.WaitAsync(ctx.CancellationToken).ConfigureAwait(false);
                 var body = await PostOnceAsync(endpoint, uri, request, ctx.CancellationToken).ConfigureAwait(false);
-                return parse(body);
+                try
+                {
+                    return parse(body);
+                }
+                catch (Exception ex) when (ex is not SyncException)
+                {
+                    throw new SyncException(FailureKind.Data,
+                        $"TD SYNNEX {endpoint} answer for {poNumber} could not be read ({_redactor.Redact(ex.Message)}). Not retried; the PO is queried again next cycle.", ex);
+                }
             }, context, 0).ConfigureAwait(false);
         }
         catch (SyncException ex) when (ex.Kind == FailureKind.Transient && attempts > 1)
