@@ -78,4 +78,26 @@ public sealed class TdSynnexScenarioDataTests
             PoState.Accepted, PoState.Released, PoState.Backordered, PoState.Partial, PoState.Shipped, PoState.Invoiced, PoState.Cancelled, PoState.NotFound,
         }));
     }
+
+    [Test]
+    public async Task Emulator_InjectedTimeProvider_DrivesTheTimeline()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero));
+        await using var emulator = await TdSynnexEmulator.StartAsync(new TdSynnexScenario { Orders = [TdSynnexScenarios.Accepted("F1", at: 60)] }, time: time);
+        using var http = new HttpClient();
+        async Task<string> AskAsync()
+        {
+            using var content = new StringContent(TdSynnexStatusProviderTests.Envelope("2.7", "F1"), System.Text.Encoding.UTF8, "text/xml");
+            using var response = await http.PostAsync(new Uri(emulator.BaseUrl, "SynnexXML/POStatus"), content);
+            return await response.Content.ReadAsStringAsync();
+        }
+
+        var before = await AskAsync();
+        time.Advance(TimeSpan.FromSeconds(61));
+        var after = await AskAsync();
+
+        Assert.That(before, Does.Contain("<Code>notFound</Code>"));
+        Assert.That(after, Does.Contain("<Code>accepted</Code>").And.Contain("<ResponseDateTime>2026-11-27T08:01:01</ResponseDateTime>"));
+        Assert.That(emulator.ClockSeconds, Is.EqualTo(61).Within(0.001));
+    }
 }
