@@ -96,16 +96,31 @@ public sealed class TdSynnexInvoiceTests
     }
 
     [Test]
-    public async Task GetStatus_InvoicesAlreadyNoted_NoInvoiceQuery()
+    public async Task GetStatus_ShippedAndInvoicesAlreadyNoted_NoInvoiceQuery()
     {
-        await using var bed = await StartAsync(new TdSynnexScenario { Orders = [TdSynnexScenarios.Invoiced("I6")] });
+        var order = TdSynnexScenarios.Invoiced("I6");
+        foreach (var row in order.Timeline[0].Rows)
+            row.Code = "shipped";
+        await using var bed = await StartAsync(new TdSynnexScenario { Orders = [order] });
         var po = DemoPo("I6", notes: "Invoice INV-1 dated 2026-11-24\nInvoice INV-2 dated 2026-11-25");
 
         var status = await bed.StatusAsync(po);
 
         Assert.That(status.InvoicesQueried, Is.False);
-        Assert.That(status.State, Is.EqualTo(PoState.Shipped), "without the query the PO cannot be Invoiced; the pipeline never sees it once terminal");
+        Assert.That(status.State, Is.EqualTo(PoState.Shipped));
         Assert.That(bed.Emulator.Stats.InvoiceRequests, Is.Zero);
+    }
+
+    [Test]
+    public async Task GetStatus_AllInvoicedAndInvoicesAlreadyNoted_QueriedOnceMoreAndInvoiced()
+    {
+        await using var bed = await StartAsync(new TdSynnexScenario { Orders = [TdSynnexScenarios.Invoiced("I8")] });
+        var po = DemoPo("I8", notes: "Invoice INV-1 dated 2026-11-24\nInvoice INV-2 dated 2026-11-25");
+
+        var status = await bed.StatusAsync(po);
+
+        Assert.That(status.State, Is.EqualTo(PoState.Invoiced));
+        Assert.That(bed.Emulator.Stats.InvoiceRequestsFor("I8"), Is.EqualTo(1));
     }
 
     [Test]
