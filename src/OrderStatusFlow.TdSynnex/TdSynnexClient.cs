@@ -17,6 +17,9 @@ namespace OrderStatusFlow.TdSynnex;
 /// </summary>
 public sealed class TdSynnexClient
 {
+    // Carries "endpoint PO" into the retry callback for the log line.
+    static readonly ResiliencePropertyKey<string> PoKey = new("osf.tdsynnex.request");
+
     readonly TdSynnexOptions _options;
     readonly HttpClient _http;
     readonly TimeProvider _time;
@@ -130,8 +133,6 @@ public sealed class TdSynnexClient
             });
         return builder.Build();
     }
-
-    static readonly ResiliencePropertyKey<string> PoKey = new("osf.tdsynnex.request");
 
     public override string ToString() => $"TdSynnexClient({_options})";
 }
