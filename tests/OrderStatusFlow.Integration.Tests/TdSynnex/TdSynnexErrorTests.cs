@@ -85,7 +85,7 @@ public sealed class TdSynnexErrorTests
     {
         var fault = Fault(TdSynnexFaultKind.Slow, calls: 1);
         fault.DelayMs = 3000;
-        await using var bed = await StartAsync(WithFault(fault), o => o.RequestTimeout = TimeSpan.FromMilliseconds(600));
+        await using var bed = await StartAsync(WithFault(fault), o => o.RequestTimeout = TimeSpan.FromSeconds(1));
 
         var status = await bed.StatusAsync(DemoPo("E1"));
 
