@@ -17,6 +17,9 @@ namespace OrderStatusFlow.TdSynnex;
 /// </summary>
 public sealed class TdSynnexClient
 {
+    // Carries "endpoint PO" into the retry callback for the log line.
+    static readonly ResiliencePropertyKey<string> PoKey = new("osf.tdsynnex.request");
+
     readonly TdSynnexOptions _options;
     readonly HttpClient _http;
     readonly TimeProvider _time;
@@ -62,7 +65,15 @@ public sealed class TdSynnexClient
                 attempts++;
                 await _limiter.WaitAsync(ctx.CancellationToken).ConfigureAwait(false);
                 var body = await PostOnceAsync(endpoint, uri, request, ctx.CancellationToken).ConfigureAwait(false);
-                return parse(body);
+                try
+                {
+                    return parse(body);
+                }
+                catch (Exception ex) when (ex is not SyncException)
+                {
+                    throw new SyncException(FailureKind.Data,
+                        $"TD SYNNEX {endpoint} answer for {poNumber} could not be read ({_redactor.Redact(ex.Message)}). Not retried; the PO is queried again next cycle.", ex);
+                }
             }, context, 0).ConfigureAwait(false);
         }
         catch (SyncException ex) when (ex.Kind == FailureKind.Transient && attempts > 1)
@@ -122,8 +133,6 @@ public sealed class TdSynnexClient
             });
         return builder.Build();
     }
-
-    static readonly ResiliencePropertyKey<string> PoKey = new("osf.tdsynnex.request");
 
     public override string ToString() => $"TdSynnexClient({_options})";
 }

@@ -56,7 +56,7 @@ public sealed class TdSynnexStatusProvider : IStatusProvider
     {
         var response = await _client.GetPoStatusAsync(order.Number, cancellationToken).ConfigureAwait(false);
         var status = StatusInterpreter.Interpret(order, response, [], _fields);
-        if (!InvoicePolicy.ShouldQuery(order, response, _fields))
+        if (!InvoicePolicy.ShouldQuery(order, response, status, _fields))
             return status;
 
         Interlocked.Increment(ref _invoiceQueries);

@@ -10,7 +10,10 @@ namespace OrderStatusFlow.TdSynnex.Interpretation;
 /// <item>some non-deleted row has <c>ShipQuantity</c> &gt; 0 (nothing is invoiced before it ships), and</item>
 /// <item>the PO memo field (<c>u_vendor_notes</c> by default) holds fewer <c>Invoice ...</c> lines than there are
 /// distinct sales order numbers among the rows with shipped quantity (TD SYNNEX invoices per sales order, so each
-/// shipped sales order should eventually have its invoice line).</item>
+/// shipped sales order should eventually have its invoice line);</item>
+/// <item>or, whatever the memo says, every non-cancelled line is already <c>invoiced</c> in the status answer: the PO
+/// reaches <c>TDS Invoiced</c> only when the invoice query returns the invoices in the same cycle, so a PO whose
+/// invoices were noted earlier is asked once more, and then becomes terminal.</item>
 /// </list>
 /// A <c>notFound</c>, <c>deleted</c> or <c>rejected</c> header is never queried; terminal POs never reach the
 /// provider (the pipeline filters them). The cost is one extra call per shipped PO per cycle until its invoices
@@ -18,11 +21,17 @@ namespace OrderStatusFlow.TdSynnex.Interpretation;
 /// </summary>
 internal static partial class InvoicePolicy
 {
-    public static bool ShouldQuery(PurchaseOrder po, PoStatusResponse response, TdSynnexFieldNames? fields = null)
+    /// <param name="po">The ServiceNow PO with its memo field.</param>
+    /// <param name="response">The PO Status answer.</param>
+    /// <param name="status">The interpretation of <paramref name="response"/> without invoices.</param>
+    /// <param name="fields">ServiceNow field names; defaults when null.</param>
+    public static bool ShouldQuery(PurchaseOrder po, PoStatusResponse response, OrderStatus status, TdSynnexFieldNames? fields = null)
     {
         fields ??= new TdSynnexFieldNames();
         if (response.IsNotFound || response.NormalizedCode is "deleted" or "rejected")
             return false;
+        if (status.Lines.Any(l => l.State == LineState.Invoiced) && status.Lines.All(l => l.State is LineState.Invoiced or LineState.Cancelled))
+            return true;
         var shippedOrders = response.Rows
             .Where(r => !r.IsDeleted && r.ShipQuantity > 0)
             .Select(r => r.OrderNumber.Trim())
