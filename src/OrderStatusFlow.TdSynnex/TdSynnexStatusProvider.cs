@@ -73,7 +73,7 @@ public sealed class TdSynnexStatusProvider : IStatusProvider
             note = $"Invoice query failed for now, status kept without invoices: {ex.Message}";
         }
         Interlocked.Increment(ref _invoicesDeferred);
-        _logger.Information("TD SYNNEX invoices for {PoNumber} deferred: {Note}", order.Number, note);
+        _logger.Debug("TD SYNNEX invoices for {PoNumber} deferred: {Note}", order.Number, note);
         return status with { InvoicesQueried = true, InvoiceNote = note };
     }
 }

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using OrderStatusFlow.Core.Domain;
 using OrderStatusFlow.Core.Pipeline;
+using OrderStatusFlow.Core.Seams;
 using OrderStatusFlow.TdSynnex;
 
 namespace OrderStatusFlow.Service.Composition;
@@ -36,8 +38,28 @@ sealed class TdSynnexStatusFactory(bool checkConnectionValues = true) : StageFac
     protected override void Validate(Args options, StageContext context, StageProblems problems) =>
         ConnectionSection.TdSynnex(context).Report(problems, Options(options, context).Validate(), KnownKeys, checkConnectionValues);
 
-    protected override object Create(Args options, StageContext context) =>
-        TdSynnexStatusProvider.Create(Options(options, context), time: context.TimeProvider, logger: context.Logger);
+    protected override object Create(Args options, StageContext context)
+    {
+        // One connection pool per stage, recycled periodically so DNS changes are seen; disposed with the stage.
+        var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan };
+        try
+        {
+            return new OwnedStatusProvider(TdSynnexStatusProvider.Create(Options(options, context), http, context.TimeProvider, context.Logger), http);
+        }
+        catch
+        {
+            http.Dispose();
+            throw;
+        }
+    }
+
+    sealed class OwnedStatusProvider(TdSynnexStatusProvider inner, HttpClient http) : IStatusProvider, IDisposable
+    {
+        public Task<OrderStatus> GetStatusAsync(PurchaseOrder order, CancellationToken cancellationToken) =>
+            inner.GetStatusAsync(order, cancellationToken);
+
+        public void Dispose() => http.Dispose();
+    }
 
     static TdSynnexOptions Options(Args args, StageContext context)
     {

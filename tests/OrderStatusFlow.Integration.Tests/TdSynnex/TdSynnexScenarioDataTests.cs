@@ -6,7 +6,7 @@ namespace OrderStatusFlow.Integration.Tests.TdSynnex;
 
 public sealed class TdSynnexScenarioDataTests
 {
-    static string DemoFile => Path.Combine(AppContext.BaseDirectory, "Scenarios", "demo-tdsynnex.part.json");
+    static string DemoFile => Path.Combine(AppContext.BaseDirectory, "Scenarios", "demo.json");
 
     [Test]
     public async Task Generate_BenchStatesByIndex_InterpretedAsPlanned()
