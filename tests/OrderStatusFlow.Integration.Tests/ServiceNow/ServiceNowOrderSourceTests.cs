@@ -133,4 +133,18 @@ public sealed class ServiceNowOrderSourceTests
         Assert.That(orders, Has.Count.EqualTo(3));
         Assert.That(emulator.Stats[ServiceNowEmulatorStats.Requests], Is.EqualTo(4), "two 503s, then the PO page and the line page");
     }
+
+    [Test]
+    public async Task ReadOpenOrders_InstanceTooSlow_TransientAfterBoundedAttempts()
+    {
+        var scenario = ServiceNowScenario.Generate(1);
+        scenario.LatencyMs = 2000;
+        await using var emulator = await ServiceNowEmulator.StartAsync(scenario);
+        using var client = Sn.Client(emulator, o => { o.RequestTimeout = TimeSpan.FromMilliseconds(100); o.MaxAttempts = 2; });
+
+        var error = Assert.ThrowsAsync<SyncException>(async () => await Sn.ReadAllAsync(new ServiceNowOrderSource(client)));
+
+        Assert.That(error!.Kind, Is.EqualTo(FailureKind.Transient));
+        Assert.That(error.Message, Does.Contain("did not answer within 0.1 s").And.Contain("after 2 attempts"));
+    }
 }

@@ -107,15 +107,33 @@ public sealed class ServiceNowRecordWriterTests
         scenario.RateLimit = new ServiceNowRateLimit { Requests = 1, WindowSeconds = 1 };
         await using var emulator = await ServiceNowEmulator.StartAsync(scenario);
         using var client = Sn.Client(emulator);
-        await Sn.ReadAllAsync(new ServiceNowOrderSource(client)); // uses the window's budget (the line read is already limited)
+        await client.GetRecordAsync("proc_po", Sn.Po(1), ["sys_id"], CancellationToken.None); // uses the window's budget
         var watch = Stopwatch.StartNew();
 
         var result = (await new ServiceNowRecordWriter(client).WriteBatchAsync([Sn.Update(1, "TDS Shipped", 1)], CancellationToken.None)).Single();
 
         Assert.That(result.Succeeded, Is.True);
-        Assert.That(emulator.Stats[ServiceNowEmulatorStats.RateLimited], Is.GreaterThanOrEqualTo(2));
+        Assert.That(emulator.Stats[ServiceNowEmulatorStats.RateLimited], Is.GreaterThanOrEqualTo(1));
         Assert.That(emulator.Stats[ServiceNowEmulatorStats.Patches], Is.EqualTo(2));
         Assert.That(watch.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(900)), "waited the 1 s Retry-After, not the 10 ms back-off");
+    }
+
+    [Test]
+    public async Task WriteBatch_ItemRateLimitedInsideBatch_ItemRetriedAfterRetryAfter()
+    {
+        var scenario = ServiceNowScenario.Generate(1);
+        scenario.RateLimit = new ServiceNowRateLimit { Requests = 3, WindowSeconds = 1, CountBatchItems = true };
+        await using var emulator = await ServiceNowEmulator.StartAsync(scenario);
+        using var client = Sn.Client(emulator);
+        var watch = Stopwatch.StartNew();
+
+        var result = (await new ServiceNowRecordWriter(client).WriteBatchAsync([Sn.Update(1, "TDS Shipped", 1, 2)], CancellationToken.None)).Single();
+
+        Assert.That(result.Succeeded, Is.True, result.Error);
+        Assert.That(emulator.Stats[ServiceNowEmulatorStats.RateLimited], Is.EqualTo(1), "the request and two items fit, the third item did not");
+        Assert.That(emulator.Stats[ServiceNowEmulatorStats.BatchRequests], Is.EqualTo(2));
+        Assert.That(emulator.CommittedWrites.GroupBy(w => w.SysId).Select(g => g.Count()), Is.EqualTo(new[] { 1, 1, 1 }));
+        Assert.That(watch.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(900)), "the item's Retry-After was honoured");
     }
 
     [Test]
