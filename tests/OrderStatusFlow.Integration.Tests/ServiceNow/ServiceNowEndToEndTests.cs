@@ -12,8 +12,8 @@ public sealed class ServiceNowEndToEndTests
     {
         const int count = 300;
         var scenario = ServiceNowScenario.Generate(count);
-        scenario.RateLimit = new ServiceNowRateLimit { Requests = 15, WindowSeconds = 1, CountBatchItems = false };
-        scenario.BatchMaxItems = 70;
+        scenario.RateLimit = new ServiceNowRateLimit { Requests = 10, WindowSeconds = 1, CountBatchItems = false };
+        scenario.BatchMaxItems = 90;
         scenario.Faults.CancelAfterCommitFirstWrites = 6;
         scenario.Faults.CancelAfterCommitSysIds.AddRange([Sn.Po(150), Sn.Line(151, 2)]);
         scenario.Faults.CancelBatchAfterCommitFirstRequests = 1;
@@ -43,7 +43,7 @@ public sealed class ServiceNowEndToEndTests
 
         var writer = new ServiceNowRecordWriter(client);
         var results = new List<WriteResult>();
-        foreach (var chunk in updates.Chunk(50))
+        foreach (var chunk in updates.Chunk(100))
             results.AddRange(await writer.WriteBatchAsync(chunk, CancellationToken.None));
 
         Assert.That(results.Select(r => r.PoSysId), Is.EquivalentTo(updates.Select(u => u.PoSysId)), "one result per update, none missing");
@@ -66,6 +66,8 @@ public sealed class ServiceNowEndToEndTests
         var expectedLines = updates.Where((u, n) => (n + 1) % 60 != 7).SelectMany(u => u.Lines)
             .Where(l => !l.Fields.ContainsKey("u_carrier")).Select(l => l.SysId);
         Assert.That(lineWrites, Is.SupersetOf(expectedLines), "every writable line was written");
+        TestContext.Out.WriteLine(string.Join(", ", emulator.Stats.Snapshot().Select(p => $"{p.Key}={p.Value}")));
+        // 10 requests per second: the 13 page reads alone (4 PO pages, 9 line pages) exceed it.
         Assert.That(emulator.Stats[ServiceNowEmulatorStats.RateLimited], Is.GreaterThan(0), "the rate limit was exercised");
         Assert.That(emulator.Stats[ServiceNowEmulatorStats.TransactionsCancelled], Is.GreaterThanOrEqualTo(9));
     }
