@@ -117,4 +117,60 @@ public sealed class ServiceNowEmulatorTests
         Assert.That(scenario.User, Is.EqualTo("osf.integration"));
         Assert.That(scenario.References["proc_po_item.purchase_order"], Is.EqualTo("proc_po"));
     }
+
+    [Test]
+    public async Task TableRecord_GetAndPut_ReadsAndUpdatesOneRecordWithReferenceLink()
+    {
+        await using var emulator = await ServiceNowEmulator.StartAsync(ServiceNowScenario.Generate(1));
+        using var http = Http();
+        var url = new Uri(emulator.BaseUrl, $"api/now/table/proc_po_item/{Sn.Line(1, 2)}");
+
+        using var put = await http.PutAsync(url + "?sysparm_fields=sys_id,u_carrier,sys_mod_count",
+            new StringContent("{\"u_carrier\":\"UPS\",\"number\":\"X\"}", Encoding.UTF8, "application/json"));
+        var read = JObject.Parse(await http.GetStringAsync(url));
+
+        Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(JObject.Parse(await put.Content.ReadAsStringAsync())["result"]!.ToString(Newtonsoft.Json.Formatting.None),
+            Is.EqualTo($"{{\"sys_id\":\"{Sn.Line(1, 2)}\",\"u_carrier\":\"UPS\",\"sys_mod_count\":\"1\"}}"));
+        Assert.That((string)read["result"]!["u_carrier"]!, Is.EqualTo("UPS"));
+        Assert.That((string)read["result"]!["purchase_order"]!["value"]!, Is.EqualTo(Sn.Po(1)));
+        Assert.That(emulator.CommittedWrites.Single().Ignored, Is.EqualTo(new[] { "number" }));
+    }
+
+    [Test]
+    public async Task TableRecord_Missing_404Envelope()
+    {
+        await using var emulator = await ServiceNowEmulator.StartAsync(ServiceNowScenario.Generate(1));
+        using var http = Http();
+
+        using var response = await http.GetAsync(new Uri(emulator.BaseUrl, "api/now/table/proc_po/nope"));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(await response.Content.ReadAsStringAsync(),
+            Is.EqualTo("{\"error\":{\"message\":\"No Record found\",\"detail\":\"Record doesn't exist or ACL restricts the record retrieval\"},\"status\":\"failure\"}"));
+    }
+
+    [Test]
+    public async Task AdminClockAdvance_PastTokenLifetime_TokenRejected()
+    {
+        var scenario = ServiceNowScenario.Generate(1);
+        scenario.OAuth = new ServiceNowOAuthClient { ClientId = "c", ClientSecret = "s", ExpiresIn = 60 };
+        await using var emulator = await ServiceNowEmulator.StartAsync(scenario);
+        using var http = new HttpClient();
+        using var token = await http.PostAsync(new Uri(emulator.BaseUrl, "oauth_token.do"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials", ["client_id"] = "c", ["client_secret"] = "s",
+        }));
+        var access = (string)JObject.Parse(await token.Content.ReadAsStringAsync())["access_token"]!;
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", access);
+
+        using var before = await http.GetAsync(new Uri(emulator.BaseUrl, "api/now/table/proc_po"));
+        using var advance = await http.PostAsync(new Uri(emulator.BaseUrl, "_emulator/clock/advance?seconds=61"), null);
+        using var after = await http.GetAsync(new Uri(emulator.BaseUrl, "api/now/table/proc_po"));
+
+        Assert.That(before.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(advance.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(await after.Content.ReadAsStringAsync(), Does.Contain("User Not Authenticated"));
+    }
 }

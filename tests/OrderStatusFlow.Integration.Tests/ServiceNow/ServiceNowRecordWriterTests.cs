@@ -155,6 +155,24 @@ public sealed class ServiceNowRecordWriterTests
     }
 
     [Test]
+    public async Task WriteBatch_BatchTimeBudgetExceeded_RestResubmittedAndAllWrittenOnce()
+    {
+        var scenario = ServiceNowScenario.Generate(4);
+        scenario.BatchItemLatencyMs = 20;
+        scenario.BatchTimeBudgetMs = 50;
+        await using var emulator = await ServiceNowEmulator.StartAsync(scenario);
+        using var client = Sn.Client(emulator);
+        var updates = Enumerable.Range(1, 4).Select(i => Sn.Update(i, "TDS Shipped", 1)).ToList();
+
+        var results = await new ServiceNowRecordWriter(client).WriteBatchAsync(updates, CancellationToken.None);
+
+        Assert.That(results.All(r => r.Succeeded), Is.True);
+        Assert.That(emulator.Stats[ServiceNowEmulatorStats.Unserviced], Is.GreaterThan(0));
+        Assert.That(emulator.Stats[ServiceNowEmulatorStats.BatchRequests], Is.GreaterThan(1));
+        Assert.That(emulator.CommittedWrites.GroupBy(w => w.SysId).Select(g => g.Count()), Is.EqualTo(Enumerable.Repeat(1, 8)));
+    }
+
+    [Test]
     public async Task WriteBatch_ItemTransactionCancelledAfterCommit_ReadsBackAndNeverWritesTwice()
     {
         var scenario = ServiceNowScenario.Generate(2);
