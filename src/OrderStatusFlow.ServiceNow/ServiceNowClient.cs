@@ -22,6 +22,10 @@ public sealed class ServiceNowClient : IDisposable
     readonly ResiliencePipeline<SnHttpResult> _reads;
     readonly ResiliencePipeline<SnHttpResult> _writes;
 
+    /// <param name="options">Validated here: invalid settings throw <see cref="SyncException"/> (Configuration) listing every problem.</param>
+    /// <param name="httpClient">Optional; when given, its lifetime stays with the caller and its Timeout should be infinite
+    /// (<see cref="ServiceNowOptions.RequestTimeout"/> applies per attempt).</param>
+    /// <param name="timeProvider">Clock for OAuth token expiry; default the system clock.</param>
     public ServiceNowClient(ServiceNowOptions options, HttpClient? httpClient = null, TimeProvider? timeProvider = null)
     {
         var problems = options.Validate();
