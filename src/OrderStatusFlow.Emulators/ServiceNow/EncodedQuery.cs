@@ -109,10 +109,13 @@ sealed class EncodedQuery
 
         public int Compare(string? x, string? y)
         {
-            if (decimal.TryParse(x, NumberStyles.Number, CultureInfo.InvariantCulture, out var a)
+            if (LooksNumeric(x) && LooksNumeric(y)
+                && decimal.TryParse(x, NumberStyles.Number, CultureInfo.InvariantCulture, out var a)
                 && decimal.TryParse(y, NumberStyles.Number, CultureInfo.InvariantCulture, out var b))
                 return a.CompareTo(b);
             return string.CompareOrdinal(x, y);
         }
+
+        static bool LooksNumeric(string? text) => text is { Length: > 0 } && (char.IsAsciiDigit(text[0]) || text[0] is '-' or '+' or '.');
     }
 }
