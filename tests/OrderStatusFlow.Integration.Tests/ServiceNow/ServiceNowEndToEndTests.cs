@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using OrderStatusFlow.Core.Domain;
 using OrderStatusFlow.Core.Seams;
 using OrderStatusFlow.Emulators.ServiceNow;
@@ -20,7 +21,9 @@ public sealed class ServiceNowEndToEndTests
         scenario.Faults.UnavailableFirstWrites = 5;
         scenario.Faults.UnavailableFirstRequests = 2;
         scenario.Acl.Add(new ServiceNowAclRule { Table = "proc_po_item", Field = "u_carrier", Operation = "write" });
-        await using var emulator = await ServiceNowEmulator.StartAsync(scenario);
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var emulator = await ServiceNowEmulator.StartAsync(scenario, time: time);
+        await using var clock = Sn.AdvanceClockOnEachRateLimit(emulator, time);
         using var client = Sn.Client(emulator, o => { o.PageSize = 100; o.MaxBatchItems = 100; o.MaxAttempts = 6; });
 
         var orders = await Sn.ReadAllAsync(new ServiceNowOrderSource(client));
@@ -67,7 +70,7 @@ public sealed class ServiceNowEndToEndTests
             .Where(l => !l.Fields.ContainsKey("u_carrier")).Select(l => l.SysId);
         Assert.That(lineWrites, Is.SupersetOf(expectedLines), "every writable line was written");
         TestContext.Out.WriteLine(string.Join(", ", emulator.Stats.Snapshot().Select(p => $"{p.Key}={p.Value}")));
-        // 10 requests per second: the 13 page reads alone (4 PO pages, 9 line pages) exceed it.
+        // 10 requests per window, windows closed only by a 429: the 13 page reads alone (4 PO pages, 9 line pages) exceed it.
         Assert.That(emulator.Stats[ServiceNowEmulatorStats.RateLimited], Is.GreaterThan(0), "the rate limit was exercised");
         Assert.That(emulator.Stats[ServiceNowEmulatorStats.TransactionsCancelled], Is.GreaterThanOrEqualTo(9));
     }
