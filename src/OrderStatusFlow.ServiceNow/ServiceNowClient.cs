@@ -22,6 +22,10 @@ public sealed class ServiceNowClient : IDisposable
     readonly ResiliencePipeline<SnHttpResult> _reads;
     readonly ResiliencePipeline<SnHttpResult> _writes;
 
+    /// <param name="options">Validated here: invalid settings throw <see cref="SyncException"/> (Configuration) listing every problem.</param>
+    /// <param name="httpClient">Optional; when given, its lifetime stays with the caller and its Timeout should be infinite
+    /// (<see cref="ServiceNowOptions.RequestTimeout"/> applies per attempt).</param>
+    /// <param name="timeProvider">Clock for OAuth token expiry; default the system clock.</param>
     public ServiceNowClient(ServiceNowOptions options, HttpClient? httpClient = null, TimeProvider? timeProvider = null)
     {
         var problems = options.Validate();
@@ -136,7 +140,7 @@ public sealed class ServiceNowClient : IDisposable
                 return result;
             if (_auth.CanRefresh && !refreshed)
             {
-                _auth.Invalidate();
+                _auth.Invalidate(result.UsedCredential);
                 continue;
             }
             throw new SyncException(FailureKind.Configuration, $"{_auth.DescribeRejection()} ({method} {path})");
@@ -146,7 +150,8 @@ public sealed class ServiceNowClient : IDisposable
     async ValueTask<SnHttpResult> SendOnceAsync(HttpMethod method, string pathAndQuery, string? json, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, new Uri(BaseUrl, pathAndQuery.TrimStart('/')));
-        request.Headers.Authorization = await _auth.GetHeaderAsync(cancellationToken);
+        var credential = await _auth.GetHeaderAsync(cancellationToken);
+        request.Headers.Authorization = credential;
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (json is not null)
             request.Content = new StringContent(json, Encoding.UTF8, "application/json");
@@ -155,7 +160,10 @@ public sealed class ServiceNowClient : IDisposable
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
             headers[name] = string.Join(",", values);
-        return new SnHttpResult((int)response.StatusCode, body, headers, response.Content.Headers.ContentType?.MediaType);
+        return new SnHttpResult((int)response.StatusCode, body, headers, response.Content.Headers.ContentType?.MediaType)
+        {
+            UsedCredential = credential.Parameter,
+        };
     }
 
     void EnsureReadSuccess(SnHttpResult result, string table, IReadOnlyCollection<string> fields)

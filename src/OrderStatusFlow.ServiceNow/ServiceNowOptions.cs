@@ -35,6 +35,14 @@ public sealed class ServiceNowOptions
     /// <summary>Records per Table API page (also per line page). Default 200.</summary>
     public int PageSize { get; set; } = 200;
 
+    /// <summary>
+    /// How the source pages through POs: <c>keyset</c> (default: <c>sys_id&gt;last^ORDERBYsys_id</c> per page, stable
+    /// when POs leave the query mid-cycle because the connector just wrote a terminal status) or <c>link</c> (follow the
+    /// <c>Link</c> header's offsets, which skips records when the result set shrinks between pages). Lines always
+    /// follow the <c>Link</c> header.
+    /// </summary>
+    public string SourcePaging { get; set; } = "keyset";
+
     /// <summary>PO sys_ids per bulk line query (<c>purchase_orderIN…</c>), keeping URLs short. Default 100.</summary>
     public int LineQueryChunkSize { get; set; } = 100;
 
@@ -111,6 +119,8 @@ public sealed class ServiceNowOptions
             problems.Add("source line table is empty: set source.lineTable (default proc_po_item)");
         if (PageSize is < 1 or > 10000)
             problems.Add($"page size {PageSize} must be between 1 and 10000: set source.pageSize (default 200)");
+        if (SourcePaging is not ("keyset" or "link"))
+            problems.Add($"source paging '{SourcePaging}' is unknown: use keyset (default) or link");
         if (LineQueryChunkSize < 1)
             problems.Add("line query chunk size must be at least 1 (default 100)");
         if (MaxAttempts < 1)

@@ -5,7 +5,8 @@ using OrderStatusFlow.Core.Seams;
 namespace OrderStatusFlow.ServiceNow;
 
 /// <summary>
-/// Reads the open connector POs page by page (the configured query, following the <c>Link</c> header) and, per page,
+/// Reads the open connector POs page by page (the configured query; keyset paging by default, or following the
+/// <c>Link</c> header, see <see cref="ServiceNowOptions.SourcePaging"/>) and, per page,
 /// the lines of all its POs in bulk (<c>purchase_orderIN…</c>, paged too): never one request per PO. Yields each
 /// page's POs before reading the next page. POs the contract excludes (no <c>u_tds_cpo_id</c>, completed, terminal)
 /// are dropped whatever the query returned.
@@ -16,8 +17,7 @@ public sealed class ServiceNowOrderSource(ServiceNowClient client) : IOrderSourc
 
     public async IAsyncEnumerable<PurchaseOrder> ReadOpenOrdersAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var query = _options.Query.Contains("ORDERBY", StringComparison.Ordinal) ? _options.Query : JoinQuery(_options.Query, "ORDERBYsys_id");
-        await foreach (var page in client.ReadPagesAsync(_options.Table, query, _options.PoFields, cancellationToken))
+        await foreach (var page in ReadPoPagesAsync(cancellationToken))
         {
             var eligible = page.Where(IsEligible).ToList();
             if (eligible.Count == 0)
@@ -29,6 +29,34 @@ public sealed class ServiceNowOrderSource(ServiceNowClient client) : IOrderSourc
                 var poLines = lines.TryGetValue(sysId, out var found) ? found : [];
                 yield return new PurchaseOrder(sysId, po.GetValueOrDefault("number", ""), po, poLines);
             }
+        }
+    }
+
+    IAsyncEnumerable<IReadOnlyList<IReadOnlyDictionary<string, string>>> ReadPoPagesAsync(CancellationToken cancellationToken)
+    {
+        if (_options.SourcePaging == "link")
+        {
+            var query = _options.Query.Contains("ORDERBY", StringComparison.Ordinal) ? _options.Query : JoinQuery(_options.Query, "ORDERBYsys_id");
+            return client.ReadPagesAsync(_options.Table, query, _options.PoFields, cancellationToken);
+        }
+        return ReadKeysetPagesAsync(cancellationToken);
+    }
+
+    /// <summary>Pages by <c>sys_id&gt;last</c>: a PO leaving the result set never shifts the next page.</summary>
+    async IAsyncEnumerable<IReadOnlyList<IReadOnlyDictionary<string, string>>> ReadKeysetPagesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = string.Join("^", _options.Query.Split('^').Where(t => t.Length > 0 && !t.StartsWith("ORDERBY", StringComparison.Ordinal)));
+        var last = "";
+        while (true)
+        {
+            var query = JoinQuery(filter, (last.Length > 0 ? $"sys_id>{last}^" : "") + "ORDERBYsys_id");
+            var page = await client.ReadFirstAsync(_options.Table, query, _options.PoFields, _options.PageSize, cancellationToken);
+            if (page.Count > 0)
+                yield return page;
+            var next = page.Count > 0 ? page[^1].GetValueOrDefault("sys_id", "") : "";
+            if (page.Count < _options.PageSize || next.Length == 0 || string.CompareOrdinal(next, last) <= 0)
+                yield break;
+            last = next;
         }
     }
 

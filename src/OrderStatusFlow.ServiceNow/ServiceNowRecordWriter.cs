@@ -11,7 +11,7 @@ namespace OrderStatusFlow.ServiceNow;
 /// run (unserviced, 429, 503) are sent again; anything that may have committed without an answer (500 "Transaction
 /// cancelled", timeouts, gateway errors) is read back first and only fields not yet holding the sent value are sent
 /// again, so a committed write is never repeated. Bounded by <see cref="ServiceNowOptions.MaxAttempts"/> per record.
-/// Not meant to be called concurrently with itself for the same POs.
+/// Holds no state between calls: safe to call concurrently for different POs (not for the same PO at once).
 /// </summary>
 public sealed class ServiceNowRecordWriter(ServiceNowClient client) : IRecordWriter
 {

@@ -74,6 +74,9 @@ sealed class EncodedQuery
 
     sealed record Term(string Field, string Op, string Value)
     {
+        // IN lists can hold hundreds of sys_ids: split once, not per row.
+        readonly HashSet<string> _set = Op is "IN" or "NOT IN" ? new HashSet<string>(Value.Split(','), StringComparer.Ordinal) : [];
+
         public bool Matches(IReadOnlyDictionary<string, string> record)
         {
             var actual = record.GetValueOrDefault(Field, "") ?? "";
@@ -85,8 +88,8 @@ sealed class EncodedQuery
                 "NOT LIKE" => !actual.Contains(Value, StringComparison.OrdinalIgnoreCase),
                 "STARTSWITH" => actual.StartsWith(Value, StringComparison.OrdinalIgnoreCase),
                 "ENDSWITH" => actual.EndsWith(Value, StringComparison.OrdinalIgnoreCase),
-                "IN" => Value.Split(',').Contains(actual),
-                "NOT IN" => !Value.Split(',').Contains(actual),
+                "IN" => _set.Contains(actual),
+                "NOT IN" => !_set.Contains(actual),
                 "ISEMPTY" => actual.Length == 0,
                 "ISNOTEMPTY" => actual.Length > 0,
                 "ANYTHING" => true,
@@ -106,10 +109,13 @@ sealed class EncodedQuery
 
         public int Compare(string? x, string? y)
         {
-            if (decimal.TryParse(x, NumberStyles.Number, CultureInfo.InvariantCulture, out var a)
+            if (LooksNumeric(x) && LooksNumeric(y)
+                && decimal.TryParse(x, NumberStyles.Number, CultureInfo.InvariantCulture, out var a)
                 && decimal.TryParse(y, NumberStyles.Number, CultureInfo.InvariantCulture, out var b))
                 return a.CompareTo(b);
             return string.CompareOrdinal(x, y);
         }
+
+        static bool LooksNumeric(string? text) => text is { Length: > 0 } && (char.IsAsciiDigit(text[0]) || text[0] is '-' or '+' or '.');
     }
 }

@@ -1,10 +1,13 @@
 namespace OrderStatusFlow.Emulators.ServiceNow;
 
-/// <summary>One fixed-window rate-limit rule on the scenario clock.</summary>
+/// <summary>
+/// One fixed-window rate-limit rule on the scenario clock. A window opens with the first request after the previous
+/// one closed, so a test's burst always lands in one window.
+/// </summary>
 sealed class RateLimiter(ServiceNowRateLimit rule, EmulatorClock clock)
 {
     readonly object _gate = new();
-    DateTimeOffset _windowStart = clock.Now;
+    DateTimeOffset? _windowStart;
     int _count;
 
     /// <summary>Counts one request; null when allowed, else the 429 to answer. <paramref name="headers"/> always gets the rule headers.</summary>
@@ -16,12 +19,12 @@ sealed class RateLimiter(ServiceNowRateLimit rule, EmulatorClock clock)
         {
             var now = clock.Now;
             var window = TimeSpan.FromSeconds(Math.Max(1, rule.WindowSeconds));
-            while (now >= _windowStart + window)
+            if (_windowStart is not { } start || now >= start + window)
             {
-                _windowStart += window;
+                _windowStart = start = now;
                 _count = 0;
             }
-            reset = _windowStart + window;
+            reset = start + window;
             allowed = ++_count <= rule.Requests;
         }
         headers["X-RateLimit-Limit"] = rule.Requests.ToString();

@@ -61,7 +61,7 @@ sealed class TableApi(InstanceState state)
         try
         {
             values = (JObject.Parse(request.Body) ?? []).Properties()
-                .ToDictionary(p => p.Name, p => p.Value.Type == JTokenType.Null ? "" : p.Value.ToString(), StringComparer.Ordinal);
+                .ToDictionary(p => p.Name, p => AsText(p.Value), StringComparer.Ordinal);
         }
         catch (JsonException e)
         {
@@ -83,6 +83,15 @@ sealed class TableApi(InstanceState state)
         }
         return SnResponse.Json(200, new JObject { ["result"] = Project(request, table, p.Record) });
     }
+
+    /// <summary>The instance stores every value as a string: <c>true</c>, <c>3</c>, <c>""</c> for null.</summary>
+    static string AsText(JToken value) => value.Type switch
+    {
+        JTokenType.Null or JTokenType.Undefined => "",
+        JTokenType.Boolean => (bool)value ? "true" : "false",
+        JTokenType.Float => ((double)value).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
 
     JObject Project(SnRequest request, string table, Dictionary<string, string> record)
     {

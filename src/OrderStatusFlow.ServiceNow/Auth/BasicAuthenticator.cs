@@ -13,7 +13,7 @@ sealed class BasicAuthenticator(ServiceNowOptions options) : IAuthenticator
 
     public Task<AuthenticationHeaderValue> GetHeaderAsync(CancellationToken cancellationToken) => Task.FromResult(_header);
 
-    public void Invalidate()
+    public void Invalidate(string? rejected)
     {
     }
 

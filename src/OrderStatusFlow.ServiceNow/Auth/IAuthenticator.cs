@@ -11,8 +11,8 @@ interface IAuthenticator
 
     Task<AuthenticationHeaderValue> GetHeaderAsync(CancellationToken cancellationToken);
 
-    /// <summary>Drops the cached credential so the next call fetches a new one.</summary>
-    void Invalidate();
+    /// <summary>Drops the cached credential, if it is still <paramref name="rejected"/>, so the next call fetches a new one.</summary>
+    void Invalidate(string? rejected);
 
     /// <summary>What a 401 means for this kind of login, and how to fix it.</summary>
     string DescribeRejection();

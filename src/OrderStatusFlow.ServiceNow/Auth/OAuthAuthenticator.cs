@@ -37,7 +37,7 @@ sealed class OAuthAuthenticator(ServiceNowOptions options, HttpClient http, Uri 
         }
     }
 
-    public void Invalidate() => _accessToken = null;
+    public void Invalidate(string? rejected) => Interlocked.CompareExchange(ref _accessToken, null, rejected);
 
     public string DescribeRejection() =>
         $"ServiceNow refused a fresh OAuth token of client '{options.ClientId}' (401 User Not Authenticated): the OAuth " +

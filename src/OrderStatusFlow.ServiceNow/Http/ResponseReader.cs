@@ -67,7 +67,6 @@ static class ResponseReader
         return Shorten(body);
     }
 
-    public static bool IsTransactionCancelled(string body) => ErrorText(body).Contains("Transaction cancelled", StringComparison.OrdinalIgnoreCase);
 
     public static JObject Parse(string body, string what)
     {

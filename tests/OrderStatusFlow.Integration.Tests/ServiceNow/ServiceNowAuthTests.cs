@@ -84,6 +84,21 @@ public sealed class ServiceNowAuthTests
     }
 
     [Test]
+    public async Task OAuth_ParallelCallsRejected_OnlyOneNewToken()
+    {
+        await using var emulator = await ServiceNowEmulator.StartAsync(WithOAuth());
+        using var client = Sn.Client(emulator, UseOAuth);
+        await client.AuthenticateAsync(CancellationToken.None);
+        emulator.AdvanceClock(TimeSpan.FromHours(1));
+
+        var records = await Task.WhenAll(Enumerable.Range(1, 2).Select(i =>
+            client.GetRecordAsync("proc_po", Sn.Po(i), ["sys_id", "number"], CancellationToken.None)));
+
+        Assert.That(records.Select(r => r!["number"]), Is.EquivalentTo(new[] { Sn.Number(1), Sn.Number(2) }));
+        Assert.That(emulator.Stats[ServiceNowEmulatorStats.OAuth], Is.EqualTo(2), "the first token, then one renewal for both rejected calls");
+    }
+
+    [Test]
     public async Task OAuth_ClientCredentialsGrant_UsedWhenNoUser()
     {
         await using var emulator = await ServiceNowEmulator.StartAsync(WithOAuth());

@@ -13,7 +13,7 @@ public sealed class ServiceNowOrderSourceTests
     public async Task ReadOpenOrders_SeveralPages_FollowsLinkAndFetchesLinesInBulkPerPage()
     {
         await using var emulator = await ServiceNowEmulator.StartAsync(ServiceNowScenario.Generate(25));
-        using var client = Sn.Client(emulator, o => o.PageSize = 10);
+        using var client = Sn.Client(emulator, o => { o.PageSize = 10; o.SourcePaging = "link"; });
 
         var orders = await Sn.ReadAllAsync(new ServiceNowOrderSource(client));
 
@@ -39,7 +39,7 @@ public sealed class ServiceNowOrderSourceTests
         Assert.That(link, Does.Contain("sysparm_offset=-5>;rel=\"prev\""));
         Assert.That(LinkHeader.Find(link, "next"), Does.Contain("sysparm_offset=5"));
 
-        using var client = Sn.Client(emulator, o => o.PageSize = 5);
+        using var client = Sn.Client(emulator, o => { o.PageSize = 5; o.SourcePaging = "link"; });
         var readsBefore = emulator.Stats["table_reads:proc_po"];
         var orders = await Sn.ReadAllAsync(new ServiceNowOrderSource(client));
 
@@ -53,12 +53,45 @@ public sealed class ServiceNowOrderSourceTests
         var scenario = ServiceNowScenario.Generate(20);
         scenario.OmitLinkHeader = true;
         await using var emulator = await ServiceNowEmulator.StartAsync(scenario);
-        using var client = Sn.Client(emulator, o => o.PageSize = 10);
+        using var client = Sn.Client(emulator, o => { o.PageSize = 10; o.SourcePaging = "link"; });
 
         var orders = await Sn.ReadAllAsync(new ServiceNowOrderSource(client));
 
         Assert.That(orders, Has.Count.EqualTo(20));
         Assert.That(emulator.Stats["table_reads:proc_po"], Is.EqualTo(3), "10, 10, then an empty page ends it");
+    }
+
+    [Test]
+    public async Task ReadOpenOrders_KeysetPaging_ReadsAllPagesAndStopsAtShortPage()
+    {
+        await using var emulator = await ServiceNowEmulator.StartAsync(ServiceNowScenario.Generate(25));
+        using var client = Sn.Client(emulator, o => o.PageSize = 10);
+
+        var orders = await Sn.ReadAllAsync(new ServiceNowOrderSource(client));
+
+        Assert.That(orders.Select(o => o.Number), Is.EqualTo(Enumerable.Range(1, 25).Select(Sn.Number)));
+        Assert.That(orders.All(o => o.Lines.Count == 3), Is.True);
+        Assert.That(emulator.Stats["table_reads:proc_po"], Is.EqualTo(3));
+    }
+
+    [TestCase("keyset", 25)]
+    [TestCase("link", 20)]
+    public async Task ReadOpenOrders_PosTurnTerminalBetweenPages_KeysetMissesNoneLinkSkips(string paging, int expected)
+    {
+        await using var emulator = await ServiceNowEmulator.StartAsync(ServiceNowScenario.Generate(25));
+        using var client = Sn.Client(emulator, o => { o.PageSize = 10; o.SourcePaging = paging; });
+        var writer = new ServiceNowRecordWriter(client);
+        var seen = new List<string>();
+
+        await foreach (var po in new ServiceNowOrderSource(client).ReadOpenOrdersAsync(CancellationToken.None))
+        {
+            seen.Add(po.Number);
+            if (seen.Count == 5) // the connector finishes some POs of page 1 while the source is still reading
+                await writer.WriteBatchAsync(Enumerable.Range(1, 5).Select(i => Sn.Update(i, "TDS Invoiced")).ToList(), CancellationToken.None);
+        }
+
+        Assert.That(seen, Has.Count.EqualTo(expected));
+        Assert.That(seen, Is.Unique);
     }
 
     [Test]
@@ -132,5 +165,19 @@ public sealed class ServiceNowOrderSourceTests
 
         Assert.That(orders, Has.Count.EqualTo(3));
         Assert.That(emulator.Stats[ServiceNowEmulatorStats.Requests], Is.EqualTo(4), "two 503s, then the PO page and the line page");
+    }
+
+    [Test]
+    public async Task ReadOpenOrders_InstanceTooSlow_TransientAfterBoundedAttempts()
+    {
+        var scenario = ServiceNowScenario.Generate(1);
+        scenario.LatencyMs = 2000;
+        await using var emulator = await ServiceNowEmulator.StartAsync(scenario);
+        using var client = Sn.Client(emulator, o => { o.RequestTimeout = TimeSpan.FromMilliseconds(100); o.MaxAttempts = 2; });
+
+        var error = Assert.ThrowsAsync<SyncException>(async () => await Sn.ReadAllAsync(new ServiceNowOrderSource(client)));
+
+        Assert.That(error!.Kind, Is.EqualTo(FailureKind.Transient));
+        Assert.That(error.Message, Does.Contain("did not answer within 0.1 s").And.Contain("after 2 attempts"));
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Time.Testing;
 using OrderStatusFlow.Core.Domain;
 using OrderStatusFlow.Emulators.ServiceNow;
 using OrderStatusFlow.ServiceNow;
@@ -105,17 +106,39 @@ public sealed class ServiceNowRecordWriterTests
     {
         var scenario = ServiceNowScenario.Generate(1);
         scenario.RateLimit = new ServiceNowRateLimit { Requests = 1, WindowSeconds = 1 };
-        await using var emulator = await ServiceNowEmulator.StartAsync(scenario);
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var emulator = await ServiceNowEmulator.StartAsync(scenario, time: time);
+        await using var clock = Sn.AdvanceClockOnEachRateLimit(emulator, time);
         using var client = Sn.Client(emulator);
-        await Sn.ReadAllAsync(new ServiceNowOrderSource(client)); // uses the window's budget (the line read is already limited)
+        await client.GetRecordAsync("proc_po", Sn.Po(1), ["sys_id"], CancellationToken.None); // uses the window's budget
         var watch = Stopwatch.StartNew();
 
         var result = (await new ServiceNowRecordWriter(client).WriteBatchAsync([Sn.Update(1, "TDS Shipped", 1)], CancellationToken.None)).Single();
 
         Assert.That(result.Succeeded, Is.True);
-        Assert.That(emulator.Stats[ServiceNowEmulatorStats.RateLimited], Is.GreaterThanOrEqualTo(2));
+        Assert.That(emulator.Stats[ServiceNowEmulatorStats.RateLimited], Is.GreaterThanOrEqualTo(1));
         Assert.That(emulator.Stats[ServiceNowEmulatorStats.Patches], Is.EqualTo(2));
         Assert.That(watch.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(900)), "waited the 1 s Retry-After, not the 10 ms back-off");
+    }
+
+    [Test]
+    public async Task WriteBatch_ItemRateLimitedInsideBatch_ItemRetriedAfterRetryAfter()
+    {
+        var scenario = ServiceNowScenario.Generate(1);
+        scenario.RateLimit = new ServiceNowRateLimit { Requests = 3, WindowSeconds = 1, CountBatchItems = true };
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var emulator = await ServiceNowEmulator.StartAsync(scenario, time: time);
+        await using var clock = Sn.AdvanceClockOnEachRateLimit(emulator, time);
+        using var client = Sn.Client(emulator);
+        var watch = Stopwatch.StartNew();
+
+        var result = (await new ServiceNowRecordWriter(client).WriteBatchAsync([Sn.Update(1, "TDS Shipped", 1, 2)], CancellationToken.None)).Single();
+
+        Assert.That(result.Succeeded, Is.True, result.Error);
+        Assert.That(emulator.Stats[ServiceNowEmulatorStats.RateLimited], Is.GreaterThanOrEqualTo(1), "the request and two items fit, the third item did not");
+        Assert.That(emulator.Stats[ServiceNowEmulatorStats.BatchRequests], Is.GreaterThanOrEqualTo(2));
+        Assert.That(emulator.CommittedWrites.GroupBy(w => w.SysId).Select(g => g.Count()), Is.EqualTo(new[] { 1, 1, 1 }));
+        Assert.That(watch.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(900)), "the item's Retry-After was honoured");
     }
 
     [Test]
@@ -134,6 +157,24 @@ public sealed class ServiceNowRecordWriterTests
         Assert.That(emulator.Stats[ServiceNowEmulatorStats.Unserviced], Is.EqualTo(7 + 5 + 3 + 1));
         Assert.That(emulator.CommittedWrites, Has.Count.EqualTo(9));
         Assert.That(emulator.CommittedWrites.Select(w => w.SysId).Distinct().Count(), Is.EqualTo(9));
+    }
+
+    [Test]
+    public async Task WriteBatch_BatchTimeBudgetExceeded_RestResubmittedAndAllWrittenOnce()
+    {
+        var scenario = ServiceNowScenario.Generate(4);
+        scenario.BatchItemLatencyMs = 20;
+        scenario.BatchTimeBudgetMs = 50;
+        await using var emulator = await ServiceNowEmulator.StartAsync(scenario);
+        using var client = Sn.Client(emulator);
+        var updates = Enumerable.Range(1, 4).Select(i => Sn.Update(i, "TDS Shipped", 1)).ToList();
+
+        var results = await new ServiceNowRecordWriter(client).WriteBatchAsync(updates, CancellationToken.None);
+
+        Assert.That(results.All(r => r.Succeeded), Is.True);
+        Assert.That(emulator.Stats[ServiceNowEmulatorStats.Unserviced], Is.GreaterThan(0));
+        Assert.That(emulator.Stats[ServiceNowEmulatorStats.BatchRequests], Is.GreaterThan(1));
+        Assert.That(emulator.CommittedWrites.GroupBy(w => w.SysId).Select(g => g.Count()), Is.EqualTo(Enumerable.Repeat(1, 8)));
     }
 
     [Test]

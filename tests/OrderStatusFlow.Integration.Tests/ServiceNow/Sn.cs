@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using OrderStatusFlow.Core.Domain;
 using OrderStatusFlow.Emulators.ServiceNow;
 using OrderStatusFlow.ServiceNow;
@@ -57,4 +58,39 @@ static class Sn
     public static Dictionary<string, int> ChangeCounts(ServiceNowEmulator emulator) =>
         emulator.CommittedWrites.SelectMany(w => w.Changed.Keys.Select(f => $"{w.Table}/{w.SysId}/{f}"))
             .GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count());
+
+    /// <summary>
+    /// Drives a rate-limited emulator on a fake clock: its windows never end by themselves (so a burst is always
+    /// limited, however slow the machine), and each 429 it answers moves its clock past the window, so the client's
+    /// retry after Retry-After finds a fresh one. Stops when disposed.
+    /// </summary>
+    public static IAsyncDisposable AdvanceClockOnEachRateLimit(ServiceNowEmulator emulator, FakeTimeProvider time)
+    {
+        var stop = new CancellationTokenSource();
+        var loop = Task.Run(async () =>
+        {
+            long seen = 0;
+            while (!stop.IsCancellationRequested)
+            {
+                var limited = emulator.Stats[ServiceNowEmulatorStats.RateLimited];
+                if (limited > seen)
+                {
+                    seen = limited;
+                    time.Advance(TimeSpan.FromSeconds(1));
+                }
+                await Task.Delay(5);
+            }
+        });
+        return new Stopper(stop, loop);
+    }
+
+    sealed class Stopper(CancellationTokenSource stop, Task loop) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await stop.CancelAsync();
+            await loop;
+            stop.Dispose();
+        }
+    }
 }
