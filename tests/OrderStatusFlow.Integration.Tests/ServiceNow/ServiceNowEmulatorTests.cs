@@ -103,9 +103,7 @@ public sealed class ServiceNowEmulatorTests
     [Test]
     public void Scenario_DemoFile_LoadsTwentyPosWithTheDocumentedExceptions()
     {
-        // The lead merges demo-servicenow.part.json into demo.json; read the merged file when it is there.
-        var folder = Path.Combine(TestContext.CurrentContext.TestDirectory, "Scenarios");
-        var path = File.Exists(Path.Combine(folder, "demo.json")) ? Path.Combine(folder, "demo.json") : Path.Combine(folder, "demo-servicenow.part.json");
+        var path = Path.Combine(TestContext.CurrentContext.TestDirectory, "Scenarios", "demo.json");
         var scenario = ServiceNowScenario.FromScenarioJson(File.ReadAllText(path));
 
         var pos = scenario.Tables["proc_po"];
