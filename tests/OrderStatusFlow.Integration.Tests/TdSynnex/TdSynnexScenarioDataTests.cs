@@ -34,19 +34,19 @@ public sealed class TdSynnexScenarioDataTests
     }
 
     [Test]
-    public void DemoPart_Loads_EighteenTimelinesWithOneTopLevelKey()
+    public void DemoScenario_Loads_EighteenTimelinesBesideTheServiceNowSection()
     {
         var json = File.ReadAllText(DemoFile);
         var scenario = TdSynnexScenario.FromJson(json);
 
-        Assert.That(Newtonsoft.Json.Linq.JObject.Parse(json).Properties().Select(p => p.Name), Is.EqualTo(new[] { "tdsynnex" }));
+        Assert.That(Newtonsoft.Json.Linq.JObject.Parse(json).Properties().Select(p => p.Name), Is.EquivalentTo(new[] { "servicenow", "tdsynnex" }));
         Assert.That(scenario.Orders.Select(o => o.PoNumber), Is.EqualTo(Enumerable.Range(1, 18).Select(i => $"PO00100{i:D2}")));
         Assert.That(scenario.Customer, Is.EqualTo("784512"));
         Assert.That(scenario.Faults.Select(f => f.Kind), Is.EqualTo(new[] { TdSynnexFaultKind.ErrorMessage, TdSynnexFaultKind.InvoiceNotAvailable }));
     }
 
     [Test]
-    public async Task DemoPart_Timelines_ShowEveryState()
+    public async Task DemoScenario_Timelines_ShowEveryState()
     {
         var scenario = TdSynnexScenario.Load(DemoFile);
         scenario.LatencyMs = 0;
