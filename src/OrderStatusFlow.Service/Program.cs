@@ -60,4 +60,6 @@ if (parsed.Errors.Count > 0)
     Console.Error.WriteLine("Run './run.sh --help' (or './run.sh <command> --help') for usage.");
     return ExitCodes.Usage;
 }
-return await parsed.InvokeAsync();
+// Ctrl+C and SIGTERM belong to the commands (Cli/StopSignal.cs: drain, flush, exit 0). System.CommandLine's own
+// handler would end the process 2 s after the signal, in the middle of a drain, so it is switched off.
+return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

@@ -52,6 +52,7 @@ public sealed class ServiceNowEmulator : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        EmbeddedLifetime.Use(builder.Services);
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Listen(System.Net.IPAddress.Loopback, port);

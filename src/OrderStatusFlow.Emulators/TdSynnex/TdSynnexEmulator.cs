@@ -46,6 +46,7 @@ public sealed class TdSynnexEmulator : IAsyncDisposable
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        EmbeddedLifetime.Use(builder.Services);
         builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         var app = builder.Build();
         app.MapPost("/SynnexXML/POStatus", context => responder.HandleAsync(context, "status"));

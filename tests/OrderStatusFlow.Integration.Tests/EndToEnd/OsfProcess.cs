@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace OrderStatusFlow.Integration.Tests.EndToEnd;
@@ -65,6 +66,16 @@ sealed class OsfProcess : IDisposable
         _process.WaitForExit(); // drains the redirected streams
         return _process.ExitCode;
     }
+
+    /// <summary>SIGTERM, as a service manager sends it to stop the process.</summary>
+    public void Terminate()
+    {
+        if (kill(_process.Id, 15) != 0)
+            throw new InvalidOperationException($"kill -TERM {_process.Id} failed (errno {Marshal.GetLastPInvokeError()})");
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    static extern int kill(int pid, int signal);
 
     /// <summary>SIGKILL: no chance to clean up, as in a crash or an OOM kill.</summary>
     public void Kill()
