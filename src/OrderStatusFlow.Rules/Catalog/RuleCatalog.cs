@@ -101,9 +101,10 @@ public sealed class RuleCatalog : IRuleSetProvider, IDisposable
             if (source.Version == Version)
                 return null;
             var (set, entry) = Load(source);
+            // Recorded first, so rule_loads names a version before any sync event carries it.
+            await ReportAsync(entry, cancellationToken).ConfigureAwait(false);
             if (set is not null)
                 Activate(set);
-            await ReportAsync(entry, cancellationToken).ConfigureAwait(false);
             return entry;
         }
         finally
@@ -207,8 +208,18 @@ public sealed class RuleCatalog : IRuleSetProvider, IDisposable
         var old = Interlocked.Exchange(ref _current, set);
         lock (_retired)
             _retired.Add(old.CreateContextReference());
-        // Evaluations still running on the old set finish first: unloading completes when nothing uses it any more.
+        Retire(old);
+    }
+
+    /// <summary>
+    /// Starts unloading a swapped-out set. Evaluations still running on it finish first: unloading completes when
+    /// nothing uses it any more and a full GC has run. The GC does not see the native memory a load context holds, so
+    /// left alone it could keep hundreds of unloaded contexts; reloads are rare, so one full collection each is cheap.
+    /// </summary>
+    internal static void Retire(CompiledRuleSet old)
+    {
         old.Unload();
+        GC.Collect();
     }
 
     async Task ReportAsync(RuleLoadEntry entry, CancellationToken cancellationToken)

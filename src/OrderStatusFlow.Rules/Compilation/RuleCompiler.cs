@@ -38,9 +38,8 @@ public static class RuleCompiler
                 .Where(d => d.Severity == DiagnosticSeverity.Error)
                 .Select(d => Locate(file, d.Location, $"error {d.Id}: {d.GetMessage(CultureInfo.InvariantCulture)}"))
                 .ToList();
-            // Safety needs bound symbols; on a file that does not compile it would only add noise.
-            if (errors.Count == 0)
-                errors.AddRange(RuleSafetyChecker.Check(tree, model).Select(p => Locate(file, p.Location, $"error RULE001: {p.Message}")));
+            // Checked even when the file has errors, so lint lists every problem at once.
+            errors.AddRange(RuleSafetyChecker.Check(tree, model).Select(p => Locate(file, p.Location, $"error RULE001: {p.Message}")));
             diagnostics.AddRange(errors);
             if (errors.Count == 0)
                 prepared.Add((file, compilation.ReplaceSyntaxTree(tree, BudgetRewriter.Rewrite(tree, model))));

@@ -36,8 +36,8 @@ internal static class ScriptReferences
             .WithCheckOverflow(false)
             .WithOptimizationLevel(OptimizationLevel.Release)
             .WithEmitDebugInformation(true)
-            .WithMetadataResolver(ScriptMetadataResolver.Default.WithSearchPaths())
-            .WithSourceResolver(Microsoft.CodeAnalysis.SourceFileResolver.Default);
+            .WithMetadataResolver(NoReferenceResolver.Instance)
+            .WithSourceResolver(NoSourceResolver.Instance);
     }
 
     /// <summary>A script for <paramref name="code"/> with the rule globals; <paramref name="path"/> names it in diagnostics and stack traces.</summary>

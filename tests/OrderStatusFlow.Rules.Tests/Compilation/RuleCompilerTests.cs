@@ -52,6 +52,8 @@ public sealed class RuleCompilerTests
     [TestCase("var c = OrderStatusFlow.Rules.Compilation.RuleCompiler.CompileDirectory(\"/\");", "connector internals")]
     [TestCase("#r \"System.IO.dll\"\nSet(\"a\", \"b\");", "#r")]
     [TestCase("start: goto start;", "goto")]
+    [TestCase("#load \"/etc/hostname\"", "#load")]
+    [TestCase("class C { ~C() { while (true) { } } }", "finalizers")]
     public void CompileDirectory_ForbiddenApi_RejectedWithLocation(string code, string expected)
     {
         using var rules = new TempRules().With("10-bad.csx", "Set(\"a\", \"b\");\n" + code + "\n");
