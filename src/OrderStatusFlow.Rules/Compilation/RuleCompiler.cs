@@ -13,6 +13,9 @@ namespace OrderStatusFlow.Rules.Compilation;
 /// </summary>
 public static class RuleCompiler
 {
+    static readonly Task<object> Done = Task.FromResult<object>(null!);
+    static readonly Func<object[], Task<object>> NothingToRun = _ => Done;
+
     static readonly Lazy<Task> WarmUp = new(() => Task.Run(() => Compile(
         RuleSource.Create("warm-up", [new RuleFile("warm-up.csx", "warm-up.csx", "if (Po.Lines.Count > 0) Set(\"x\", Join(Po.Lines.Select(l => l.SysId)));", "")]),
         RuleBudgetLimits.Default).RuleSet?.Unload()));
@@ -69,6 +72,8 @@ public static class RuleCompiler
         using var pe = new MemoryStream();
         using var pdb = new MemoryStream();
         var emitted = compilation.Emit(pe, pdb, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb));
+        if (!emitted.Success && !emitted.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+            return new CompiledRule(file.DisplayPath, NothingToRun); // only comments: Roslyn emits nothing, and there is nothing to do
         if (!emitted.Success)
         {
             // The original compiled, so this is the instrumentation's fault, not the author's: say so.
