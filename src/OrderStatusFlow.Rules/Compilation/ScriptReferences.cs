@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.Scripting;
+using Microsoft.CodeAnalysis.Scripting.Hosting;
 using OrderStatusFlow.Core.Domain;
 using OrderStatusFlow.Rules.Scripting;
 
@@ -42,5 +43,9 @@ internal static class ScriptReferences
 
     /// <summary>A script for <paramref name="code"/> with the rule globals; <paramref name="path"/> names it in diagnostics and stack traces.</summary>
     public static Script<object> Create(string code, string path) =>
-        CSharpScript.Create(code, Options.WithFilePath(path), typeof(RuleGlobals));
+        CSharpScript.Create(code, Options.WithFilePath(path), typeof(RuleGlobals), Loader);
+
+    // Never used to load anything (rules are emitted into their own collectible context), but the scripting API makes
+    // one per script when none is given, and each creates a load context that is never freed: share one.
+    static readonly InteractiveAssemblyLoader Loader = new();
 }
