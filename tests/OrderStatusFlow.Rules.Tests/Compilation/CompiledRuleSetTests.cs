@@ -99,7 +99,8 @@ public sealed class CompiledRuleSetTests
         Assert.That(error.Message, Does.Contain("10-loop.csx line 2").And.Contain("(is there"), error.Message);
         Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)));
         var again = Assert.Throws<SyncException>(() => compiled.RuleSet!.Evaluate(RuleTestData.Context()))!;
-        Assert.That(again.Message, Is.EqualTo(error.Message), "the next evaluation gets a fresh budget and fails the same way");
+        // Steps or time, whichever runs out first on a busy machine; either way the same file and line.
+        Assert.That(again.Message, Does.Contain("10-loop.csx line 2").And.Contain("(is there"), "the next evaluation gets a fresh budget");
         compiled.RuleSet!.Unload();
     }
 
