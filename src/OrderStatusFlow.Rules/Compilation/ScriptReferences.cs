@@ -45,7 +45,7 @@ internal static class ScriptReferences
     public static Script<object> Create(string code, string path) =>
         CSharpScript.Create(code, Options.WithFilePath(path), typeof(RuleGlobals), Loader);
 
-    // Never used to load anything (rules are emitted into their own collectible context), but the scripting API makes
-    // one per script when none is given, and each creates a load context that is never freed: share one.
+    // Never used to load anything (rules are emitted into their own collectible context); the scripting API would
+    // otherwise create one per script, so one shared instance saves that work on every reload.
     static readonly InteractiveAssemblyLoader Loader = new();
 }
