@@ -42,7 +42,8 @@ public static class RuleReloadBenchmark
     {
         var next = LoadVersion(source, rulesDirectory, reload);
         versions.Add(next.CreateContextReference());
-        current?.Unload();
+        if (current is not null)
+            Catalog.RuleCatalog.Retire(current);
         return next;
     }
 

@@ -87,7 +87,7 @@ internal sealed class BudgetRewriter : CSharpSyntaxRewriter
         if (visited.Body is { } body)
             return visited.WithBody(PrependBlock(EnterCall, body));
         if (visited.ExpressionBody is { } arrow)
-            return visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(ToBlock(arrow.Expression, voidLike));
+            return visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(ToBlock(arrow, visited.SemicolonToken, voidLike));
         return visited;
     }
 
@@ -113,7 +113,7 @@ internal sealed class BudgetRewriter : CSharpSyntaxRewriter
         if (visited.Body is { } body)
             return visited.WithBody(PrependBlock(EnterCall, body));
         if (visited.ExpressionBody is { } arrow)
-            return visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(ToBlock(arrow.Expression, voidLike));
+            return visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(ToBlock(arrow, visited.SemicolonToken, voidLike));
         return visited;
     }
 
@@ -121,7 +121,7 @@ internal sealed class BudgetRewriter : CSharpSyntaxRewriter
     {
         var visited = (PropertyDeclarationSyntax)base.VisitPropertyDeclaration(node)!;
         return visited.ExpressionBody is { } arrow
-            ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithAccessorList(Getter(arrow))
+            ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithAccessorList(Getter(arrow, visited.SemicolonToken))
             : visited;
     }
 
@@ -129,7 +129,7 @@ internal sealed class BudgetRewriter : CSharpSyntaxRewriter
     {
         var visited = (IndexerDeclarationSyntax)base.VisitIndexerDeclaration(node)!;
         return visited.ExpressionBody is { } arrow
-            ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithAccessorList(Getter(arrow))
+            ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithAccessorList(Getter(arrow, visited.SemicolonToken))
             : visited;
     }
 
@@ -141,14 +141,25 @@ internal sealed class BudgetRewriter : CSharpSyntaxRewriter
         if (visited.ExpressionBody is { } arrow)
         {
             var voidLike = ReturnsNothing(_model.GetDeclaredSymbol(original) as IMethodSymbol);
-            return visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(ToBlock(arrow.Expression, voidLike));
+            return visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(ToBlock(arrow, visited.SemicolonToken, voidLike));
         }
         return visited;
     }
 
-    static AccessorListSyntax Getter(ArrowExpressionClauseSyntax arrow) =>
-        SyntaxFactory.AccessorList(SyntaxFactory.SingletonList(
-            SyntaxFactory.AccessorDeclaration(SyntaxKind.GetAccessorDeclaration).WithBody(ToBlock(arrow.Expression, voidLike: false))));
+    // The trivia of "=>" and ";" (line breaks included) moves to the braces that replace them, keeping every line in place.
+    static AccessorListSyntax Getter(ArrowExpressionClauseSyntax arrow, SyntaxToken semicolon) =>
+        SyntaxFactory.AccessorList(
+            Brace(SyntaxKind.OpenBraceToken, arrow.ArrowToken),
+            SyntaxFactory.SingletonList(SyntaxFactory.AccessorDeclaration(SyntaxKind.GetAccessorDeclaration).WithBody(ToBlock(arrow.Expression, voidLike: false))),
+            Brace(SyntaxKind.CloseBraceToken, semicolon));
+
+    static BlockSyntax ToBlock(ArrowExpressionClauseSyntax arrow, SyntaxToken semicolon, bool voidLike) =>
+        ToBlock(arrow.Expression, voidLike)
+            .WithOpenBraceToken(Brace(SyntaxKind.OpenBraceToken, arrow.ArrowToken))
+            .WithCloseBraceToken(Brace(SyntaxKind.CloseBraceToken, semicolon));
+
+    static SyntaxToken Brace(SyntaxKind kind, SyntaxToken replaced) =>
+        SyntaxFactory.Token(replaced.LeadingTrivia, kind, replaced.TrailingTrivia);
 
     static BlockSyntax ToBlock(ExpressionSyntax expression, bool voidLike)
     {

@@ -47,7 +47,7 @@ public sealed class RuleCatalog : IRuleSetProvider, IDisposable
     /// <summary>
     /// Loads <paramref name="rulesDirectory"/> and starts watching it. Fails with every problem when the first load fails.
     /// </summary>
-    /// <param name="settings">The pipeline's settings; fixture cases start from them (a case's own settings win).</param>
+    /// <param name="settings">The pipeline's settings, logged with every activated set (fixtures use their own settings).</param>
     /// <param name="onRuleLoad">Called for every load, active or rejected (e.g. <c>IActivityLog.RecordRuleLoadAsync</c>).</param>
     /// <exception cref="SyncException"><see cref="FailureKind.Configuration"/>: the folder is missing or the first set was rejected.</exception>
     public static async Task<RuleCatalog> StartAsync(string rulesDirectory, IReadOnlyDictionary<string, string> settings, ILogger logger,
@@ -101,9 +101,10 @@ public sealed class RuleCatalog : IRuleSetProvider, IDisposable
             if (source.Version == Version)
                 return null;
             var (set, entry) = Load(source);
+            // Recorded first, so rule_loads names a version before any sync event carries it.
+            await ReportAsync(entry, cancellationToken).ConfigureAwait(false);
             if (set is not null)
                 Activate(set);
-            await ReportAsync(entry, cancellationToken).ConfigureAwait(false);
             return entry;
         }
         finally
@@ -179,7 +180,9 @@ public sealed class RuleCatalog : IRuleSetProvider, IDisposable
         var set = compiled.RuleSet;
         if (set is not null && _options.RunFixtures)
         {
-            var report = RuleFixtureRunner.Run(set, _directory, _settings);
+            // Fixtures carry their own settings (as in ./run.sh rules test): a customised pipeline must not make the
+            // shipped fixtures fail and block the rules.
+            var report = RuleFixtureRunner.Run(set, _directory);
             if (!report.Succeeded)
             {
                 problems.AddRange(report.FailureLines());
@@ -198,7 +201,7 @@ public sealed class RuleCatalog : IRuleSetProvider, IDisposable
         if (set is null)
             _logger.Error("Rules {Version} rejected, keeping rules {Current}:\n{Problems}", source.Version, _current?.Version ?? "(none)", entry.Error);
         else
-            _logger.Information("Rules {Version} active: {Files}", source.Version, string.Join(", ", set.Files));
+            _logger.Information("Rules {Version} active: {Files}; pipeline settings {@Settings}", source.Version, string.Join(", ", set.Files), _settings);
         return (set, entry);
     }
 
@@ -207,8 +210,18 @@ public sealed class RuleCatalog : IRuleSetProvider, IDisposable
         var old = Interlocked.Exchange(ref _current, set);
         lock (_retired)
             _retired.Add(old.CreateContextReference());
-        // Evaluations still running on the old set finish first: unloading completes when nothing uses it any more.
+        Retire(old);
+    }
+
+    /// <summary>
+    /// Starts unloading a swapped-out set. Evaluations still running on it finish first: unloading completes when
+    /// nothing uses it any more and a full GC has run. The GC does not see the native memory a load context holds, so
+    /// left alone it could keep hundreds of unloaded contexts; reloads are rare, so one full collection each is cheap.
+    /// </summary>
+    internal static void Retire(CompiledRuleSet old)
+    {
         old.Unload();
+        GC.Collect();
     }
 
     async Task ReportAsync(RuleLoadEntry entry, CancellationToken cancellationToken)

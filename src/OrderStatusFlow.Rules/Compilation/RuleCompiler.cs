@@ -13,6 +13,9 @@ namespace OrderStatusFlow.Rules.Compilation;
 /// </summary>
 public static class RuleCompiler
 {
+    static readonly Task<object> Done = Task.FromResult<object>(null!);
+    static readonly Func<object[], Task<object>> NothingToRun = _ => Done;
+
     static readonly Lazy<Task> WarmUp = new(() => Task.Run(() => Compile(
         RuleSource.Create("warm-up", [new RuleFile("warm-up.csx", "warm-up.csx", "if (Po.Lines.Count > 0) Set(\"x\", Join(Po.Lines.Select(l => l.SysId)));", "")]),
         RuleBudgetLimits.Default).RuleSet?.Unload()));
@@ -38,9 +41,8 @@ public static class RuleCompiler
                 .Where(d => d.Severity == DiagnosticSeverity.Error)
                 .Select(d => Locate(file, d.Location, $"error {d.Id}: {d.GetMessage(CultureInfo.InvariantCulture)}"))
                 .ToList();
-            // Safety needs bound symbols; on a file that does not compile it would only add noise.
-            if (errors.Count == 0)
-                errors.AddRange(RuleSafetyChecker.Check(tree, model).Select(p => Locate(file, p.Location, $"error RULE001: {p.Message}")));
+            // Checked even when the file has errors, so lint lists every problem at once.
+            errors.AddRange(RuleSafetyChecker.Check(tree, model).Select(p => Locate(file, p.Location, $"error RULE001: {p.Message}")));
             diagnostics.AddRange(errors);
             if (errors.Count == 0)
                 prepared.Add((file, compilation.ReplaceSyntaxTree(tree, BudgetRewriter.Rewrite(tree, model))));
@@ -70,6 +72,8 @@ public static class RuleCompiler
         using var pe = new MemoryStream();
         using var pdb = new MemoryStream();
         var emitted = compilation.Emit(pe, pdb, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb));
+        if (!emitted.Success && !emitted.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+            return new CompiledRule(file.DisplayPath, NothingToRun); // only comments: Roslyn emits nothing, and there is nothing to do
         if (!emitted.Success)
         {
             // The original compiled, so this is the instrumentation's fault, not the author's: say so.

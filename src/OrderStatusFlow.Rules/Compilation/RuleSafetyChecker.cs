@@ -99,6 +99,8 @@ internal static class RuleSafetyChecker
 
     static string? SyntaxProblem(SyntaxNode node) => node switch
     {
+        // A finalizer runs on the GC's thread, outside any budget: an endless one would stall every finalizer.
+        DestructorDeclarationSyntax => "finalizers are not allowed in rules",
         GotoStatementSyntax => "goto is not allowed in rules: use a loop, which the budget can watch",
         TypeOfExpressionSyntax => $"typeof is not allowed in rules (reflection): {Advice}",
         PointerTypeSyntax or FunctionPointerTypeSyntax or FixedStatementSyntax or StackAllocArrayCreationExpressionSyntax

@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.Scripting;
+using Microsoft.CodeAnalysis.Scripting.Hosting;
 using OrderStatusFlow.Core.Domain;
 using OrderStatusFlow.Rules.Scripting;
 
@@ -36,11 +37,15 @@ internal static class ScriptReferences
             .WithCheckOverflow(false)
             .WithOptimizationLevel(OptimizationLevel.Release)
             .WithEmitDebugInformation(true)
-            .WithMetadataResolver(ScriptMetadataResolver.Default.WithSearchPaths())
-            .WithSourceResolver(Microsoft.CodeAnalysis.SourceFileResolver.Default);
+            .WithMetadataResolver(NoReferenceResolver.Instance)
+            .WithSourceResolver(NoSourceResolver.Instance);
     }
 
     /// <summary>A script for <paramref name="code"/> with the rule globals; <paramref name="path"/> names it in diagnostics and stack traces.</summary>
     public static Script<object> Create(string code, string path) =>
-        CSharpScript.Create(code, Options.WithFilePath(path), typeof(RuleGlobals));
+        CSharpScript.Create(code, Options.WithFilePath(path), typeof(RuleGlobals), Loader);
+
+    // Never used to load anything (rules are emitted into their own collectible context); the scripting API would
+    // otherwise create one per script, so one shared instance saves that work on every reload.
+    static readonly InteractiveAssemblyLoader Loader = new();
 }

@@ -52,6 +52,10 @@ public sealed class RuleGlobals
     /// <summary>The values comma-joined without spaces: trimmed, blanks dropped, distinct, in order of first appearance.</summary>
     public string Join(IEnumerable<string?>? values) => RuleText.Join(values);
 
+    /// <summary>The integer in <paramref name="text"/> (e.g. <c>line["ordered_quantity"]</c>), or <paramref name="fallback"/> when blank or not a number.</summary>
+    public int ToInt(string? text, int fallback = 0) =>
+        int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : fallback;
+
     internal static string RequireField(string field) =>
         string.IsNullOrWhiteSpace(field)
             ? throw new ArgumentException("The field name is empty: pass the ServiceNow column name, e.g. \"u_tds_order_status\".", nameof(field))

@@ -46,6 +46,15 @@ public sealed class RuleCatalogTests
     }
 
     [Test]
+    public async Task StartAsync_ShippedRulesWithCustomisedPipelineSettings_Active()
+    {
+        var settings = new Dictionary<string, string> { ["partialShipments"] = "note", ["poStatusField"] = "u_custom_status" };
+        using var catalog = await RuleCatalog.StartAsync(RepoPaths.Rules, settings, Log,
+            (entry, _) => { _loads.Enqueue(entry); return Task.CompletedTask; });
+        Assert.That(_loads.Single().Outcome, Is.EqualTo("active"), _loads.Single().Error);
+    }
+
+    [Test]
     public async Task Watch_FileChanged_NewRulesActiveWithinTwoSeconds()
     {
         using var rules = new TempRules().With("10-a.csx", "Set(\"a\", \"1\");\n");

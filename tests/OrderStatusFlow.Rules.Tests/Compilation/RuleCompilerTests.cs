@@ -26,6 +26,16 @@ public sealed class RuleCompilerTests
     }
 
     [Test]
+    public void CompileDirectory_CommentOnlyRule_IsPartOfTheSetAndDoesNothing()
+    {
+        using var rules = new TempRules().With("10-off.csx", "// disabled for now\n").With("20-a.csx", "Set(\"a\", \"1\");\n");
+        var set = RuleCompiler.CompileDirectory(rules.Root).RuleSet!;
+        Assert.That(set.Files.Select(Path.GetFileName), Is.EqualTo(new[] { "10-off.csx", "20-a.csx" }));
+        Assert.That(set.Evaluate(RuleTestData.Context()).PoFields.Keys, Is.EqualTo(new[] { "a" }));
+        set.Unload();
+    }
+
+    [Test]
     public void CompileDirectory_SyntaxAndTypeErrors_ReportsEachWithFileLineAndColumn()
     {
         var folder = new TempRules();
@@ -52,6 +62,8 @@ public sealed class RuleCompilerTests
     [TestCase("var c = OrderStatusFlow.Rules.Compilation.RuleCompiler.CompileDirectory(\"/\");", "connector internals")]
     [TestCase("#r \"System.IO.dll\"\nSet(\"a\", \"b\");", "#r")]
     [TestCase("start: goto start;", "goto")]
+    [TestCase("#load \"/etc/hostname\"", "#load")]
+    [TestCase("class C { ~C() { while (true) { } } }", "finalizers")]
     public void CompileDirectory_ForbiddenApi_RejectedWithLocation(string code, string expected)
     {
         using var rules = new TempRules().With("10-bad.csx", "Set(\"a\", \"b\");\n" + code + "\n");
