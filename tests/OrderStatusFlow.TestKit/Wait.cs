@@ -7,8 +7,11 @@ public static class Wait
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
 
-    /// <summary>Polls <paramref name="condition"/> until true; throws <see cref="TimeoutException"/> naming it otherwise.</summary>
-    public static async Task UntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
+    /// <summary>
+    /// Polls <paramref name="condition"/> until true and returns how long that took; throws
+    /// <see cref="TimeoutException"/> naming the condition at the deadline.
+    /// </summary>
+    public static async Task<TimeSpan> UntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
     {
         var deadline = Stopwatch.StartNew();
         while (!condition())
@@ -18,6 +21,7 @@ public static class Wait
             await Task.Yield();
             await Task.Delay(5).ConfigureAwait(false);
         }
+        return deadline.Elapsed;
     }
 
     /// <summary>Awaits <paramref name="task"/> with a deadline.</summary>

@@ -15,7 +15,6 @@ static class RulesTestCommand
         }
         var report = RuleFixtureRunner.RunDirectory(paths.Rules);
         Console.WriteLine(report.ToText(includePassed: true));
-        Console.WriteLine($"rules {report.Version}: {report.Passed} passed, {report.Failed} failed");
         return Task.FromResult(report.Succeeded ? ExitCodes.Ok : ExitCodes.CouldNotRun);
     }
 }

@@ -1,3 +1,4 @@
+using OrderStatusFlow.TestKit;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using OrderStatusFlow.Core.Domain;
@@ -133,7 +134,7 @@ public sealed class ActivityLogWriterTests
 
         // Without our checkpoints the WAL grows to SQLite's auto-checkpoint size (1000 pages, about 4 MB) here.
         // The writer checkpoints right after completing the callers, hence the wait.
-        Assert.That(await Eventually.TrueAsync(() => db.Log.Writer.Checkpoints >= 40), Is.True, "checkpoints ran");
+        await Wait.UntilAsync(() => db.Log.Writer.Checkpoints >= 40, "checkpoints ran");
         Assert.That(new FileInfo(db.WalPath).Length, Is.LessThan(1024 * 1024));
     }
 
@@ -153,7 +154,7 @@ public sealed class ActivityLogWriterTests
         await db.Log.RecordEventsAsync([Event(runId, 2)], CancellationToken.None);
 
         Assert.That(before, Is.Zero);
-        Assert.That(await Eventually.TrueAsync(() => db.Log.Writer.Checkpoints == 1), Is.True, "checkpoint after the interval");
+        await Wait.UntilAsync(() => db.Log.Writer.Checkpoints == 1, "checkpoint after the interval");
     }
 
     [Test]

@@ -1,3 +1,4 @@
+using OrderStatusFlow.TestKit;
 using System.Text.RegularExpressions;
 
 namespace OrderStatusFlow.Integration.Tests.Sqlite;
@@ -73,17 +74,6 @@ public sealed class AnalystSqlTests
         Assert.That(string.CompareOrdinal(rows[0].Since, rows[0].LastChecked), Is.LessThan(0));
     }
 
-    private static string DocPath()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "OrderStatusFlow.sln")))
-            {
-                return Path.Combine(folder.FullName, "docs", "analyst-sql.md");
-            }
-        }
-
-        throw new FileNotFoundException($"OrderStatusFlow.sln not found above {AppContext.BaseDirectory}; run the tests from the repository.");
-    }
+    private static string DocPath() => Path.Combine(RepoPaths.Root, "docs", "analyst-sql.md");
 
 }

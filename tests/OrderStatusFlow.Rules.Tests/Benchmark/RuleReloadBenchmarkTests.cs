@@ -1,5 +1,6 @@
 using OrderStatusFlow.Rules.Benchmark;
 using OrderStatusFlow.Rules.Tests.Support;
+using OrderStatusFlow.TestKit;
 
 namespace OrderStatusFlow.Rules.Tests.Benchmark;
 

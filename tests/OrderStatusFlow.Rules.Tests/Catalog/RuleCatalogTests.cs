@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using OrderStatusFlow.Core.Domain;
 using OrderStatusFlow.Rules.Catalog;
 using OrderStatusFlow.Rules.Tests.Support;
+using OrderStatusFlow.TestKit;
 using Serilog;
 
 namespace OrderStatusFlow.Rules.Tests.Catalog;
@@ -62,7 +63,7 @@ public sealed class RuleCatalogTests
         Assert.That(Value(catalog, "a"), Is.EqualTo("1"));
 
         rules.With("10-a.csx", "Set(\"a\", \"2\");\n");
-        var took = await Eventually.That(() => Value(catalog, "a") == "2", Deadline, "the changed rule is active");
+        var took = await Wait.UntilAsync(() => Value(catalog, "a") == "2", "the changed rule is active", Deadline);
 
         TestContext.Out.WriteLine($"active {took.TotalMilliseconds:0} ms after the save");
         Assert.That(took, Is.LessThan(TimeSpan.FromSeconds(2)), "contract §7: active within 2 s of the save");
@@ -76,13 +77,13 @@ public sealed class RuleCatalogTests
         using var catalog = await Start(rules);
 
         rules.With("20-b.csx", "Set(\"a\", \"added\");\n");
-        await Eventually.That(() => Value(catalog, "a") == "added", Deadline, "the added rule runs after 10-a");
+        await Wait.UntilAsync(() => Value(catalog, "a") == "added", "the added rule runs after 10-a", Deadline);
 
         rules.Rename("20-b.csx", "05-b.csx");
-        await Eventually.That(() => Value(catalog, "a") == "1", Deadline, "the renamed rule now runs before 10-a");
+        await Wait.UntilAsync(() => Value(catalog, "a") == "1", "the renamed rule now runs before 10-a", Deadline);
 
         rules.Delete("10-a.csx");
-        await Eventually.That(() => Value(catalog, "a") == "added", Deadline, "the deleted rule no longer runs");
+        await Wait.UntilAsync(() => Value(catalog, "a") == "added", "the deleted rule no longer runs", Deadline);
         Assert.That(_loads.Count(l => l.Outcome == "active"), Is.EqualTo(4));
     }
 
@@ -94,7 +95,7 @@ public sealed class RuleCatalogTests
         var good = catalog.Version;
 
         rules.With("10-a.csx", "Set(\"a\", \"2\");\nSet(\"b\", Nope);\n");
-        await Eventually.That(() => _loads.Any(l => l.Outcome == "rejected"), Deadline, "the broken save is reported");
+        await Wait.UntilAsync(() => _loads.Any(l => l.Outcome == "rejected"), "the broken save is reported", Deadline);
 
         var rejected = _loads.Single(l => l.Outcome == "rejected");
         Assert.That(rejected.Error, Does.Contain("/10-a.csx(2,10): error CS0103"));
@@ -103,7 +104,7 @@ public sealed class RuleCatalogTests
         Assert.That(Value(catalog, "a"), Is.EqualTo("1"));
 
         rules.With("10-a.csx", "Set(\"a\", \"3\");\n");
-        await Eventually.That(() => Value(catalog, "a") == "3", Deadline, "a fixed save is picked up after a rejected one");
+        await Wait.UntilAsync(() => Value(catalog, "a") == "3", "a fixed save is picked up after a rejected one", Deadline);
     }
 
     [Test]
@@ -115,7 +116,7 @@ public sealed class RuleCatalogTests
         using var catalog = await Start(rules);
 
         rules.With("10-a.csx", "Set(\"a\", \"2\");\n");
-        await Eventually.That(() => _loads.Any(l => l.Outcome == "rejected"), Deadline, "the fixture failure is reported");
+        await Wait.UntilAsync(() => _loads.Any(l => l.Outcome == "rejected"), "the fixture failure is reported", Deadline);
 
         Assert.That(_loads.Single(l => l.Outcome == "rejected").Error,
             Does.Contain("10-a.tests.json(1,1): fixture 'sets a' failed: po.a: expected \"1\", actual \"2\""));
@@ -144,7 +145,7 @@ public sealed class RuleCatalogTests
         {
             var v = version.ToString(System.Globalization.CultureInfo.InvariantCulture);
             rules.With("10-a.csx", $"Set(\"a\", \"{v}\");\n").With("20-b.csx", $"Set(\"b\", \"{v}\");\n");
-            await Eventually.That(() => Value(catalog, "a") == v && Value(catalog, "b") == v, Deadline, $"version {v} active");
+            await Wait.UntilAsync(() => Value(catalog, "a") == v && Value(catalog, "b") == v, $"version {v} active", Deadline);
         }
         await stop.CancelAsync();
         await evaluator;
@@ -163,11 +164,11 @@ public sealed class RuleCatalogTests
             Assert.That((await catalog.ReloadAsync())?.Outcome, Is.EqualTo("active"));
             Assert.That(Value(catalog, "a"), Is.EqualTo(i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
-        await Eventually.That(() =>
+        await Wait.UntilAsync(() =>
         {
             GC.Collect();
             GC.WaitForPendingFinalizers();
             return catalog.CountLiveRetiredVersions() == 0;
-        }, Deadline, "the five swapped-out versions are collected");
+        }, "the five swapped-out versions are collected", Deadline);
     }
 }

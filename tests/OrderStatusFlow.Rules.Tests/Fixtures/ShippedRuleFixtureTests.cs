@@ -1,6 +1,7 @@
 using OrderStatusFlow.Rules.Compilation;
 using OrderStatusFlow.Rules.Fixtures;
 using OrderStatusFlow.Rules.Tests.Support;
+using OrderStatusFlow.TestKit;
 
 namespace OrderStatusFlow.Rules.Tests.Fixtures;
 

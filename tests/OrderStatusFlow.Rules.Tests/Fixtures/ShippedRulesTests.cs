@@ -2,6 +2,7 @@ using OrderStatusFlow.Core.Domain;
 using OrderStatusFlow.Core.Seams;
 using OrderStatusFlow.Rules.Compilation;
 using OrderStatusFlow.Rules.Tests.Support;
+using OrderStatusFlow.TestKit;
 
 namespace OrderStatusFlow.Rules.Tests.Fixtures;
 
