@@ -16,8 +16,7 @@ public sealed class ServiceNowOrderSource(ServiceNowClient client) : IOrderSourc
 
     public async IAsyncEnumerable<PurchaseOrder> ReadOpenOrdersAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var query = _options.Query.Contains("ORDERBY", StringComparison.Ordinal) ? _options.Query : JoinQuery(_options.Query, "ORDERBYsys_id");
-        await foreach (var page in client.ReadPagesAsync(_options.Table, query, _options.PoFields, cancellationToken))
+        await foreach (var page in ReadPoPagesAsync(cancellationToken))
         {
             var eligible = page.Where(IsEligible).ToList();
             if (eligible.Count == 0)
@@ -30,6 +29,21 @@ public sealed class ServiceNowOrderSource(ServiceNowClient client) : IOrderSourc
                 yield return new PurchaseOrder(sysId, po.GetValueOrDefault("number", ""), po, poLines);
             }
         }
+    }
+
+    // Keyset paging by sys_id (see ServiceNowClient.ReadPagesBySysIdAsync): POs written to a terminal status during the
+    // cycle leave the query's result set, which with offset paging made the following POs slide into pages already read
+    // and be skipped for the cycle (the bench lost 7% of 1,000 POs). ORDERBY terms of the query are dropped for it.
+    // A query with ^NQ (an OR of whole queries) cannot take the extra term, so it keeps offset paging.
+    IAsyncEnumerable<IReadOnlyList<IReadOnlyDictionary<string, string>>> ReadPoPagesAsync(CancellationToken cancellationToken)
+    {
+        if (_options.Query.Contains("^NQ", StringComparison.Ordinal))
+        {
+            var query = _options.Query.Contains("ORDERBY", StringComparison.Ordinal) ? _options.Query : JoinQuery(_options.Query, "ORDERBYsys_id");
+            return client.ReadPagesAsync(_options.Table, query, _options.PoFields, cancellationToken);
+        }
+        var terms = _options.Query.Split('^').Where(t => t.Length > 0 && !t.StartsWith("ORDERBY", StringComparison.Ordinal));
+        return client.ReadPagesBySysIdAsync(_options.Table, string.Join("^", terms), _options.PoFields, cancellationToken);
     }
 
     bool IsEligible(IReadOnlyDictionary<string, string> po) =>

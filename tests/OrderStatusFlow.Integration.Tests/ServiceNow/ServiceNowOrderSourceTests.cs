@@ -62,6 +62,26 @@ public sealed class ServiceNowOrderSourceTests
     }
 
     [Test]
+    public async Task ReadOpenOrders_PosOfReadPagesTurnTerminalMeanwhile_NoPoIsSkipped()
+    {
+        await using var emulator = await ServiceNowEmulator.StartAsync(ServiceNowScenario.Generate(25));
+        using var client = Sn.Client(emulator, o => o.PageSize = 10);
+        var writer = new ServiceNowRecordWriter(client);
+        var seen = new List<string>();
+
+        // As in a cycle: POs already read are written to a terminal status (out of the query) while the rest is read.
+        await foreach (var po in new ServiceNowOrderSource(client).ReadOpenOrdersAsync(CancellationToken.None))
+        {
+            seen.Add(po.Number);
+            var i = int.Parse(po.Number[2..], System.Globalization.CultureInfo.InvariantCulture);
+            var results = await writer.WriteBatchAsync([Sn.Update(i, "TDS Invoiced")], CancellationToken.None);
+            Assert.That(results.Single().Succeeded, Is.True, results.Single().Error);
+        }
+
+        Assert.That(seen, Is.EquivalentTo(Enumerable.Range(1, 25).Select(Sn.Number)));
+    }
+
+    [Test]
     public async Task ReadOpenOrders_QueryReturnsIneligiblePos_DropsThem()
     {
         var scenario = ServiceNowScenario.Generate(4);
