@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using OrderStatusFlow.Core.Domain;
 using OrderStatusFlow.Core.Seams;
 
@@ -6,8 +7,8 @@ namespace OrderStatusFlow.ServiceNow;
 
 /// <summary>
 /// Reads the open connector POs page by page (the configured query, following the <c>Link</c> header) and, per page,
-/// the lines of all its POs in bulk (<c>purchase_orderIN…</c>, paged too): never one request per PO. Yields each
-/// page's POs before reading the next page. POs the contract excludes (no <c>u_tds_cpo_id</c>, completed, terminal)
+/// the lines of all its POs in bulk (<c>purchase_orderIN…</c>, paged too): never one request per PO. Reads one
+/// page ahead of the POs it hands out. POs the contract excludes (no <c>u_tds_cpo_id</c>, completed, terminal)
 /// are dropped whatever the query returned.
 /// </summary>
 public sealed class ServiceNowOrderSource(ServiceNowClient client) : IOrderSource
@@ -16,18 +17,50 @@ public sealed class ServiceNowOrderSource(ServiceNowClient client) : IOrderSourc
 
     public async IAsyncEnumerable<PurchaseOrder> ReadOpenOrdersAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var page in ReadPoPagesAsync(cancellationToken))
+        // One page read ahead: the next page (and its lines) is fetched while this one's POs go through the pipeline.
+        // Reading only on demand stalled the status stage at every page boundary (a PO page plus its line pages is
+        // several ServiceNow round trips), and the bench kept TD SYNNEX at about half its capacity. At most three
+        // pages are held (the one being handed out, one waiting, one being read), whatever the number of POs.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var pages = Channel.CreateBounded<List<PurchaseOrder>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var producer = ProduceAsync(pages.Writer, stop.Token);
+        try
         {
-            var eligible = page.Where(IsEligible).ToList();
-            if (eligible.Count == 0)
-                continue;
-            var lines = await ReadLinesAsync(eligible.Select(p => p["sys_id"]).ToList(), cancellationToken);
-            foreach (var po in eligible)
+            // A failed read completes the channel with its exception, which WaitToReadAsync rethrows here.
+            while (await pages.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+                while (pages.Reader.TryRead(out var page))
+                    foreach (var po in page)
+                        yield return po;
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            await producer.ConfigureAwait(false); // never throws: failures travel through the channel
+        }
+    }
+
+    async Task ProduceAsync(ChannelWriter<List<PurchaseOrder>> pages, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var page in ReadPoPagesAsync(cancellationToken).ConfigureAwait(false))
             {
-                var sysId = po["sys_id"];
-                var poLines = lines.TryGetValue(sysId, out var found) ? found : [];
-                yield return new PurchaseOrder(sysId, po.GetValueOrDefault("number", ""), po, poLines);
+                var eligible = page.Where(IsEligible).ToList();
+                if (eligible.Count == 0)
+                    continue;
+                var lines = await ReadLinesAsync(eligible.Select(p => p["sys_id"]).ToList(), cancellationToken).ConfigureAwait(false);
+                var orders = eligible.Select(po =>
+                {
+                    var sysId = po["sys_id"];
+                    return new PurchaseOrder(sysId, po.GetValueOrDefault("number", ""), po, lines.TryGetValue(sysId, out var found) ? found : []);
+                }).ToList();
+                await pages.WriteAsync(orders, cancellationToken).ConfigureAwait(false);
             }
+            pages.TryComplete();
+        }
+        catch (Exception ex)
+        {
+            pages.TryComplete(ex);
         }
     }
 

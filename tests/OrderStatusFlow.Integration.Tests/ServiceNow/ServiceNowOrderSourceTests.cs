@@ -65,7 +65,8 @@ public sealed class ServiceNowOrderSourceTests
     public async Task ReadOpenOrders_PosOfReadPagesTurnTerminalMeanwhile_NoPoIsSkipped()
     {
         await using var emulator = await ServiceNowEmulator.StartAsync(ServiceNowScenario.Generate(25));
-        using var client = Sn.Client(emulator, o => o.PageSize = 10);
+        // Pages of 5: the source reads at most two pages ahead, so later pages are read after earlier POs were written.
+        using var client = Sn.Client(emulator, o => o.PageSize = 5);
         var writer = new ServiceNowRecordWriter(client);
         var seen = new List<string>();
 
