@@ -38,7 +38,7 @@ static class BenchCommand
             RuleEvaluations = p.GetValue(ruleEvaluations),
             PipelinePath = p.GetValue(pipeline)!,
             RulesFolder = p.GetValue(rules)!,
-        }, p.GetValue(json)));
+        }, p.GetValue(json), p.GetValue<bool>("--verbose")));
 
         var reloads = new Option<int>("--reloads") { Description = "Number of rule reloads", DefaultValueFactory = _ => 500 };
         var reload = new Command("reload", "Reload the rules N times (compile, fixtures, swap, unload) and report memory and live rule versions") { reloads, rules, json };
@@ -57,9 +57,9 @@ static class BenchCommand
         return command;
     }
 
-    static async Task<int> RunAsync(BenchSettings settings, bool json)
+    static async Task<int> RunAsync(BenchSettings settings, bool json, bool verbose)
     {
-        var logger = Logging.Create(toStandardError: true);
+        var logger = Logging.Create(verbose, toStandardError: true);
         try
         {
             using var stop = new StopSignal(logger);
@@ -132,6 +132,6 @@ static class BenchCommand
         };
 
         static Option<int> Int(string name, string description, int defaultValue) =>
-            new(name) { Description = $"{description} (default {defaultValue})", DefaultValueFactory = _ => defaultValue };
+            new(name) { Description = description, DefaultValueFactory = _ => defaultValue };
     }
 }
