@@ -3,6 +3,7 @@ using OrderStatusFlow.Service.Cli;
 using OrderStatusFlow.Service.Commands;
 
 // The osf command (run.sh and run.ps1 forward to it). Exit codes: contract §2 (see Cli/ExitCodes.cs).
+GlibcHeap.Configure();
 var pipeline = new Option<string?>("--pipeline") { Description = $"Pipeline definition file (default {CliPaths.DefaultPipeline}, or OSF_PIPELINE)" };
 var rules = new Option<string?>("--rules") { Description = $"Rules folder (default {CliPaths.DefaultRules}, or OSF_RULES)" };
 var db = new Option<string?>("--db") { Description = "Activity log file (default: OSF_DB, else the pipeline's activityLog.path, else data/activity.db)" };
@@ -51,6 +52,7 @@ root.Subcommands.Add(emulators);
 root.Subcommands.Add(log);
 root.Subcommands.Add(doctor);
 root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(BenchCommand.CreateEmulatorHost());
 
 var parsed = root.Parse(args.Length == 0 ? ["demo"] : args);
 if (parsed.Errors.Count > 0)

@@ -25,7 +25,7 @@ public sealed record PipelineDescriptor(string Name, bool DryRun, IReadOnlyList<
             new("status", status.Type, StageRole.Status, Describe(status), status.Parallelism, Math.Max(status.BoundedCapacity, status.Parallelism), null, null),
             new("rules", rules.Type, StageRole.Rules, Describe(rules), rules.Parallelism, Math.Max(rules.BoundedCapacity, rules.Parallelism), null, null),
             new("batch", "engine", StageRole.Writer, "groups updates by size or age", 1, writer.BatchSize, writer.BatchSize, writer.FlushAfter),
-            new("write", writer.Type, StageRole.Writer, Describe(writer) + (dryRun ? " (dry run: never called)" : ""), 1, Math.Max(1, writer.BoundedCapacity / writer.BatchSize), writer.BatchSize, writer.FlushAfter),
+            new("write", writer.Type, StageRole.Writer, Describe(writer) + (dryRun ? " (dry run: never called)" : ""), writer.Parallelism, Math.Max(writer.Parallelism, writer.BoundedCapacity / writer.BatchSize), writer.BatchSize, writer.FlushAfter),
             new("activity-log", "engine", null, "records one event per PO, batched", 1, 16, null, null),
         };
         return new PipelineDescriptor(definition.Name, dryRun, blocks);

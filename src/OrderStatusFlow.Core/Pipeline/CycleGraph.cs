@@ -6,7 +6,7 @@ namespace OrderStatusFlow.Core.Pipeline;
 
 /// <summary>
 /// The TPL Dataflow graph of one cycle, a straight chain:
-/// eligibility → status (parallel) → rules (parallel) → batcher → writer → activity log.
+/// eligibility → status (parallel) → rules (parallel) → batcher → writer (batches in parallel) → activity log.
 /// </summary>
 /// <remarks>
 /// Dataflow traps avoided, and how:
@@ -58,7 +58,7 @@ internal sealed class CycleGraph
         _status = new TransformBlock<OrderWorkItem, OrderWorkItem>(status.ProcessAsync, Options(statusStage.Parallelism, statusStage.BoundedCapacity, _broken.Token));
         _rules = new TransformBlock<OrderWorkItem, OrderWorkItem>(rules.Process, Options(rulesStage.Parallelism, rulesStage.BoundedCapacity, _broken.Token));
         _write = new TransformBlock<IReadOnlyList<OrderWorkItem>, IReadOnlyList<OrderWorkItem>>(writer.ProcessAsync,
-            Options(1, Math.Max(1, writerStage.BoundedCapacity / writerStage.BatchSize), _broken.Token));
+            Options(writerStage.Parallelism, Math.Max(1, writerStage.BoundedCapacity / writerStage.BatchSize), _broken.Token));
 
         var link = new DataflowLinkOptions { PropagateCompletion = true };
         _head.LinkTo(_status, link);

@@ -16,7 +16,7 @@ public sealed class StageDefinition
     /// <summary>The role of the registered factory; null when the type is unknown.</summary>
     public StageRole? Role { get; init; }
 
-    /// <summary>How many POs the stage works on at once (status and rules stages).</summary>
+    /// <summary>How many POs (status and rules stages) or batches (writer) the stage works on at once.</summary>
     public int Parallelism { get; init; } = 1;
 
     /// <summary>How many POs may wait in front of the stage; a full stage holds back the stages before it.</summary>

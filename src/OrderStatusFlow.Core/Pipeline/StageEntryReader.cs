@@ -58,7 +58,7 @@ internal sealed class StageEntryReader
             Index = _index,
             Type = type,
             Role = role,
-            Parallelism = role is StageRole.Status or StageRole.Rules ? parallelism : 1,
+            Parallelism = role is StageRole.Status or StageRole.Rules or StageRole.Writer ? parallelism : 1,
             BoundedCapacity = capacity,
             BatchSize = _json.Int(_entry, "batchSize", "", 1, 1000, label) ?? defaults.BatchSize,
             FlushAfter = _json.TimeSpan(_entry, "flushAfter", "", TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(10), label) ?? defaults.FlushAfter,
@@ -75,14 +75,14 @@ internal sealed class StageEntryReader
 
     static bool Applies(string key, StageRole role) => key switch
     {
-        "parallelism" => role is StageRole.Status or StageRole.Rules,
+        "parallelism" => role is StageRole.Status or StageRole.Rules or StageRole.Writer,
         "boundedCapacity" => role is StageRole.Status or StageRole.Rules or StageRole.Writer,
         _ => role is StageRole.Writer,
     };
 
     static string Where(string key) => key switch
     {
-        "parallelism" => "it applies to the status and rules stages",
+        "parallelism" => "it applies to the status, rules and writer stages",
         "boundedCapacity" => "it applies to the status, rules and writer stages",
         _ => "it applies to the writer stage",
     };

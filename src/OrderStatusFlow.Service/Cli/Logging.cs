@@ -7,7 +7,9 @@ namespace OrderStatusFlow.Service.Cli;
 /// <summary>The one Serilog configuration of the process: console, compact, with the source of each line.</summary>
 static class Logging
 {
-    public static ILogger Create(bool verbose = false) =>
+    /// <param name="verbose">Debug logging.</param>
+    /// <param name="toStandardError">Every line to stderr (the bench keeps stdout for its result).</param>
+    public static ILogger Create(bool verbose = false, bool toStandardError = false) =>
         new LoggerConfiguration()
             .MinimumLevel.Is(verbose ? LogEventLevel.Debug : LogEventLevel.Information)
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
@@ -16,6 +18,6 @@ static class Logging
             .WriteTo.Console(
                 outputTemplate: "{Timestamp:HH:mm:ss} {Level:u3} {Message:lj}{NewLine}{Exception}",
                 theme: ConsoleTheme.None,
-                standardErrorFromLevel: LogEventLevel.Fatal)
+                standardErrorFromLevel: toStandardError ? LogEventLevel.Verbose : LogEventLevel.Fatal)
             .CreateLogger();
 }

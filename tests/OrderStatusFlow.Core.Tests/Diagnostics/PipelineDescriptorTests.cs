@@ -26,4 +26,19 @@ public sealed class PipelineDescriptorTests
             Assert.That(descriptor.ToString(), Does.Contain("(dry run)"));
         });
     }
+
+    [Test]
+    public void From_WriterWithParallelism_DescribesBatchesInFlight()
+    {
+        var fakes = new FakeStages(new InMemoryOrderSource(), new ScriptedStatusProvider(), new StaticRuleSetProvider(), new CollectingRecordWriter());
+        var json = FakeStages.PipelineJson(batchSize: 25).Replace("\"type\": \"fake.writer\",", "\"type\": \"fake.writer\", \"parallelism\": 3,", StringComparison.Ordinal);
+        var loaded = new PipelineDefinitionLoader(fakes.Registry, _ => null).TryParse(json, "p.json");
+        Assert.That(loaded.IsValid, Is.True, string.Join("\n", loaded.Problems));
+
+        var descriptor = PipelineDescriptor.From(loaded.Definition!, fakes.Registry, dryRun: false);
+
+        var write = descriptor.Blocks.Single(b => b.Name == "write");
+        Assert.That((write.Parallelism, write.BatchSize), Is.EqualTo((3, (int?)25)));
+        Assert.That(descriptor.ToString(), Does.Contain("write [fake.writer] parallelism 3,"));
+    }
 }
