@@ -33,8 +33,7 @@ static class RunCommand
             logger.Information("Activity log: {Db}", Path.GetFullPath(startup.DbPath));
             if (once)
             {
-                var result = await startup.Service!.RunOnceAsync(stop);
-                logger.Information("{Result}", result.ToString());
+                var result = await startup.Service!.RunOnceAsync(stop); // the runner logs the cycle's summary line
                 if (!result.CouldRun)
                     Console.Error.WriteLine($"osf: the cycle could not run: {result.Error}");
                 return result.Disabled ? ExitCodes.Ok : result.ExitCode;
