@@ -1,0 +1,43 @@
+using OrderStatusFlow.Emulators.ServiceNow;
+using OrderStatusFlow.Emulators.TdSynnex;
+using OrderStatusFlow.TestKit;
+
+namespace OrderStatusFlow.Integration.Tests.EndToEnd;
+
+/// <summary>The operator's commands around a run: doctor before it, log after it.</summary>
+[TestFixture]
+sealed class OperatorCommandTests : FixtureBase
+{
+    [Test]
+    public async Task Doctor_AgainstHealthyEmulators_ReportsEveryCheckOkAndExits0()
+    {
+        var harness = Using(await ConnectorHarness.StartAsync(ServiceNowScenario.Generate(3), TdSynnexScenario.Generate(3), NewTempDirectory()));
+
+        var (exitCode, stdout, stderr) = await OsfProcess.RunAsync(RepoPaths.Root, "doctor", "--pipeline", harness.PipelinePath);
+
+        Assert.That(exitCode, Is.EqualTo(0), stdout + stderr);
+        Assert.That(stdout, Does.Contain("servicenow [ok] authenticate").And.Contain("tdsynnex [ok] authenticate"));
+        Assert.That(stdout, Does.Not.Contain("[error]"));
+    }
+
+    [Test]
+    public async Task Log_AfterARun_AnswersRunsFailuresAndOnePoHistoryFromTheFile()
+    {
+        var tdSynnex = TdSynnexScenario.Generate(6);
+        tdSynnex.Faults.Add(new TdSynnexFault { PoNumber = "BN0000002", Kind = TdSynnexFaultKind.Malformed, Calls = 100 });
+        var harness = Using(await ConnectorHarness.StartAsync(ServiceNowScenario.Generate(6), tdSynnex, NewTempDirectory()));
+        var run = await harness.RunOnceAsync();
+
+        var runs = await OsfProcess.RunAsync(RepoPaths.Root, "log", "runs", "--db", harness.DbPath);
+        var failures = await OsfProcess.RunAsync(RepoPaths.Root, "log", "failures", "--db", harness.DbPath);
+        var history = await OsfProcess.RunAsync(RepoPaths.Root, "log", "po", "BN0000001", "--db", harness.DbPath);
+
+        Assert.That(runs.ExitCode, Is.EqualTo(0), runs.Stderr);
+        Assert.That(runs.Stdout, Does.Contain(run.RunId.ToString(System.Globalization.CultureInfo.InvariantCulture)).And.Contain("order-status"));
+        Assert.That(failures.ExitCode, Is.EqualTo(0), failures.Stderr);
+        Assert.That(failures.Stdout, Does.Contain("BN0000002").And.Contain("malformed"));
+        Assert.That(failures.Stdout, Does.Not.Contain("BN0000001"));
+        Assert.That(history.ExitCode, Is.EqualTo(0), history.Stderr);
+        Assert.That(history.Stdout, Does.Contain("updated").And.Contain("TDS Released"), "BN0000001 (i % 6 == 1) was released");
+    }
+}
