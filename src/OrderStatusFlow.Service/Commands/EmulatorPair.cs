@@ -1,6 +1,7 @@
 using Newtonsoft.Json.Linq;
 using OrderStatusFlow.Emulators.ServiceNow;
 using OrderStatusFlow.Emulators.TdSynnex;
+using OrderStatusFlow.Service.Composition;
 
 namespace OrderStatusFlow.Service.Commands;
 
@@ -11,18 +12,21 @@ sealed class EmulatorPair : IAsyncDisposable
     {
         ServiceNow = serviceNow;
         TdSynnex = tdSynnex;
-        var sn = (JObject)scenario["servicenow"]!;
-        var tds = (JObject)scenario["tdsynnex"]!;
+        // The same variable names the stage factories read (Composition/ConnectionSection.cs).
+        var sn = ConnectionSection.ServiceNowVariables;
+        var tds = ConnectionSection.TdSynnexVariables;
+        var serviceNowUrl = serviceNow.BaseUrl.ToString().TrimEnd('/');
+        var tdSynnexUrl = tdSynnex.BaseUrl.ToString().TrimEnd('/');
         Variables = new Dictionary<string, string>
         {
-            ["OSF_SERVICENOW_URL"] = serviceNow.BaseUrl.ToString().TrimEnd('/'),
-            ["OSF_SERVICENOW_USER"] = (string?)sn["user"] ?? "",
-            ["OSF_SERVICENOW_PASSWORD"] = (string?)sn["password"] ?? "",
-            ["OSF_TDSYNNEX_URL"] = tdSynnex.BaseUrl.ToString().TrimEnd('/'),
-            ["OSF_TDSYNNEX_INVOICE_URL"] = tdSynnex.BaseUrl.ToString().TrimEnd('/'),
-            ["OSF_TDSYNNEX_USER"] = (string?)tds["user"] ?? "",
-            ["OSF_TDSYNNEX_PASSWORD"] = (string?)tds["password"] ?? "",
-            ["OSF_TDSYNNEX_CUSTOMER"] = (string?)tds["customer"] ?? "",
+            [sn["url"]] = serviceNowUrl,
+            [sn["user"]] = (string?)scenario["servicenow"]!["user"] ?? "",
+            [sn["password"]] = (string?)scenario["servicenow"]!["password"] ?? "",
+            [tds["url"]] = tdSynnexUrl,
+            [tds["invoiceUrl"]] = tdSynnexUrl,
+            [tds["user"]] = (string?)scenario["tdsynnex"]!["user"] ?? "",
+            [tds["password"]] = (string?)scenario["tdsynnex"]!["password"] ?? "",
+            [tds["customer"]] = (string?)scenario["tdsynnex"]!["customer"] ?? "",
         };
     }
 
