@@ -77,40 +77,6 @@ public sealed class ServiceNowClient : IDisposable
         }
     }
 
-    /// <summary>
-    /// Pages of <paramref name="table"/> matching <paramref name="query"/> (which must not order) in <c>sys_id</c> order,
-    /// each page asked for as "sys_id greater than the last one seen" at offset 0 (keyset paging). Unlike offset paging,
-    /// a record that leaves the result set while the pages are read (the connector itself writes a terminal status)
-    /// cannot shift the later pages and make records be skipped. More pages are read while the <c>Link</c> header has a
-    /// <c>next</c> relation, or, without a <c>Link</c> header, while pages come back full.
-    /// </summary>
-    public async IAsyncEnumerable<IReadOnlyList<IReadOnlyDictionary<string, string>>> ReadPagesBySysIdAsync(
-        string table, string query, IReadOnlyCollection<string> fields, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var pageSize = Options.PageSize;
-        var requested = fields.Contains("sys_id") ? fields : [.. fields, "sys_id"];
-        string? last = null;
-        while (true)
-        {
-            var keyset = last is null ? "ORDERBYsys_id" : $"sys_id>{last}^ORDERBYsys_id";
-            var pageQuery = string.IsNullOrWhiteSpace(query) ? keyset : query + "^" + keyset;
-            var result = await SendAsync(HttpMethod.Get, ListUrl(table, pageQuery, requested, pageSize, 0), null, idempotent: true, cancellationToken);
-            EnsureReadSuccess(result, table, fields);
-            var records = ResponseReader.Records(result.Body, $"GET {table}");
-            if (records.Count == 0)
-                yield break;
-            yield return records;
-            var next = records[^1].GetValueOrDefault("sys_id", "");
-            if (next.Length == 0 || (last is not null && string.CompareOrdinal(next, last) <= 0))
-                yield break; // no key to go on from, or one that does not move forward: stop rather than loop
-            last = next;
-            var linkHeader = result.Header("Link");
-            var more = linkHeader is null ? records.Count >= pageSize : LinkHeader.Find(linkHeader, "next") is not null;
-            if (!more)
-                yield break;
-        }
-    }
-
     /// <summary>One record with <paramref name="fields"/>, or null when it does not exist (or is hidden by an ACL).</summary>
     public async Task<IReadOnlyDictionary<string, string>?> GetRecordAsync(
         string table, string sysId, IReadOnlyCollection<string> fields, CancellationToken cancellationToken)

@@ -49,10 +49,6 @@ public sealed class TdSynnexClient
         SendAsync("invoice query", _options.InvoiceUri, poNumber, RequestBuilder.InvoiceQuery(_options, poNumber),
             body => InvoiceParser.Parse(body, _redactor), cancellationToken);
 
-    /// <summary>The invoices TD SYNNEX has for <paramref name="poNumber"/>; empty when none is available yet.</summary>
-    public async Task<IReadOnlyList<Invoice>> GetInvoiceListAsync(string poNumber, CancellationToken cancellationToken) =>
-        (await GetInvoicesAsync(poNumber, cancellationToken).ConfigureAwait(false)).Invoices;
-
     async Task<T> SendAsync<T>(string endpoint, Uri uri, string poNumber, string request, Func<string, T> parse, CancellationToken cancellationToken)
     {
         var attempts = 0;

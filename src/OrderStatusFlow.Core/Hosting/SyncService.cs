@@ -55,8 +55,6 @@ public sealed class SyncService : IAsyncDisposable
     /// <summary>The assembled graph of <see cref="Definition"/>, as logged when it was activated.</summary>
     public PipelineDescriptor? Descriptor { get; private set; }
 
-    public CycleResult? LastResult { get; private set; }
-
     /// <summary>
     /// <c>--once</c>: (re)loads the definition and runs one full cycle. When the pipeline is disabled nothing runs and
     /// the result says <see cref="CycleResult.Disabled"/>. Throws <see cref="PipelineValidationException"/> when the
@@ -72,12 +70,12 @@ public sealed class SyncService : IAsyncDisposable
                 _logger.Information("Pipeline {Pipeline} is disabled (enabled: false in {File}); idling. Set it to true to resume, no restart needed",
                     runner.Definition.Name, _options.PipelinePath);
             _idle = true;
-            return LastResult = new CycleResult { Pipeline = runner.Definition.Name, Disabled = true, DryRun = _options.DryRun };
+            return new CycleResult { Pipeline = runner.Definition.Name, Disabled = true, DryRun = _options.DryRun };
         }
         if (_idle)
             _logger.Information("Pipeline {Pipeline} is enabled again; resuming", runner.Definition.Name);
         _idle = false;
-        return LastResult = await runner.RunCycleAsync(cancellationToken).ConfigureAwait(false);
+        return await runner.RunCycleAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Runs cycles until <paramref name="cancellationToken"/> is cancelled, then returns.</summary>

@@ -41,8 +41,7 @@ internal sealed class CycleGraph
         EvaluateRulesStage rules,
         UpdateBatcher batcher,
         WriteBatchStage writer,
-        ActivityLogStage log,
-        TimeProvider time)
+        ActivityLogStage log)
     {
         var statusStage = definition.StageFor(StageRole.Status);
         var rulesStage = definition.StageFor(StageRole.Rules);
@@ -53,7 +52,7 @@ internal sealed class CycleGraph
         Log = log;
 
         _head = new TransformBlock<PurchaseOrder, OrderWorkItem>(
-            po => eligibility.Admit(po, time.GetTimestamp()),
+            eligibility.Admit,
             Options(1, statusStage.BoundedCapacity, _broken.Token));
         _status = new TransformBlock<OrderWorkItem, OrderWorkItem>(status.ProcessAsync, Options(statusStage.Parallelism, statusStage.BoundedCapacity, _broken.Token));
         _rules = new TransformBlock<OrderWorkItem, OrderWorkItem>(rules.Process, Options(rulesStage.Parallelism, rulesStage.BoundedCapacity, _broken.Token));

@@ -8,11 +8,7 @@ namespace OrderStatusFlow.Core.Pipeline;
 /// </summary>
 public sealed class OrderWorkItem
 {
-    public OrderWorkItem(PurchaseOrder po, long startedTimestamp)
-    {
-        Po = po;
-        StartedTimestamp = startedTimestamp;
-    }
+    public OrderWorkItem(PurchaseOrder po) => Po = po;
 
     public PurchaseOrder Po { get; }
 
@@ -25,8 +21,6 @@ public sealed class OrderWorkItem
     /// <summary>The minimal write the rules produced; null before the rules ran or when they skipped.</summary>
     public StatusUpdate? Update { get; internal set; }
 
-    public FailureKind? FailureKind { get; internal set; }
-
     /// <summary>The activity-log error text: <c>kind: what went wrong and what to do</c>.</summary>
     public string? Error { get; internal set; }
 
@@ -35,8 +29,6 @@ public sealed class OrderWorkItem
 
     /// <summary>The version of the rule set that evaluated this PO.</summary>
     public string? RulesVersion { get; internal set; }
-
-    public long StartedTimestamp { get; }
 
     public TimeSpan StatusDuration { get; internal set; }
 
@@ -53,14 +45,12 @@ public sealed class OrderWorkItem
     internal void Fail(FailureKind kind, string message)
     {
         Outcome = SyncOutcome.Failed;
-        FailureKind = kind;
         Error = new SyncException(kind, message).ToActivityError();
     }
 
     internal void Fail(SyncException exception)
     {
         Outcome = SyncOutcome.Failed;
-        FailureKind = exception.Kind;
         Error = exception.ToActivityError();
     }
 

@@ -112,8 +112,7 @@ public sealed class PipelineRunner
             new EvaluateRulesStage(_seams.Rules, _definition, streaks, time),
             new UpdateBatcher(writer.BatchSize, writer.FlushAfter, writer.BatchSize, time, _logger),
             new WriteBatchStage(_seams.Writer, _options.DryRun, time, processing),
-            new ActivityLogStage(_log, runId, _definition, time, 16, onLogFailure, _logger),
-            time);
+            new ActivityLogStage(_log, runId, _definition, time, 16, onLogFailure, _logger));
     }
 
     /// <summary>Reads the source into the graph; SendAsync waits while the graph is full (back-pressure).</summary>

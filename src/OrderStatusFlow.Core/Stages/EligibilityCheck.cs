@@ -28,9 +28,9 @@ internal sealed class EligibilityCheck
     }
 
     /// <summary>Wraps the PO for the graph; never throws (a malformed PO fails on its own).</summary>
-    public OrderWorkItem Admit(PurchaseOrder po, long timestamp)
+    public OrderWorkItem Admit(PurchaseOrder po)
     {
-        var item = new OrderWorkItem(po, timestamp);
+        var item = new OrderWorkItem(po);
         try
         {
             if (WhyIneligible(po) is { } reason)

@@ -3,12 +3,11 @@ namespace OrderStatusFlow.Rules.Compilation;
 /// <summary>The result of compiling a rules folder: the set when everything compiled, else every problem found.</summary>
 public sealed class RuleCompileResult
 {
-    internal RuleCompileResult(string version, IReadOnlyList<RuleFile> files, string filesJson,
+    internal RuleCompileResult(string version, IReadOnlyList<RuleFile> files,
         IReadOnlyList<RuleDiagnostic> diagnostics, CompiledRuleSet? ruleSet)
     {
         Version = version;
         Files = files;
-        FilesJson = filesJson;
         Diagnostics = diagnostics;
         RuleSet = ruleSet;
     }
@@ -17,9 +16,6 @@ public sealed class RuleCompileResult
     public string Version { get; }
 
     public IReadOnlyList<RuleFile> Files { get; }
-
-    /// <summary>The files and their hashes as stored in <c>rule_loads.files_json</c>.</summary>
-    public string FilesJson { get; }
 
     /// <summary>Every error of every file, in file then position order; empty on success.</summary>
     public IReadOnlyList<RuleDiagnostic> Diagnostics { get; }

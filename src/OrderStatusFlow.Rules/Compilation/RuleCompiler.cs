@@ -48,7 +48,7 @@ public static class RuleCompiler
                 prepared.Add((file, compilation.ReplaceSyntaxTree(tree, BudgetRewriter.Rewrite(tree, model))));
         }
         if (diagnostics.Count > 0)
-            return new RuleCompileResult(source.Version, source.Files, source.ToFilesJson(), diagnostics, null);
+            return new RuleCompileResult(source.Version, source.Files, diagnostics, null);
 
         var context = new RuleLoadContext(source.Version);
         var rules = new List<CompiledRule>();
@@ -61,10 +61,10 @@ public static class RuleCompiler
         if (diagnostics.Count > 0)
         {
             context.Unload();
-            return new RuleCompileResult(source.Version, source.Files, source.ToFilesJson(), diagnostics, null);
+            return new RuleCompileResult(source.Version, source.Files, diagnostics, null);
         }
         var set = new CompiledRuleSet(source.Version, rules, context, limits);
-        return new RuleCompileResult(source.Version, source.Files, source.ToFilesJson(), diagnostics, set);
+        return new RuleCompileResult(source.Version, source.Files, diagnostics, set);
     }
 
     static CompiledRule? Load(RuleFile file, Microsoft.CodeAnalysis.Compilation compilation, RuleLoadContext context, List<RuleDiagnostic> diagnostics)

@@ -22,6 +22,7 @@ static class BenchRunner
             await using var child = await EmulatorChild.StartAsync(settings, cancellationToken);
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
             var pipelinePath = BenchPipelineFile.Write(settings, child.ServiceNowUrl, child.TdSynnexUrl, folder);
+            ConnectionSection.ClearEnvironment(); // the file's emulator endpoints, never an instance named in the shell
             var cycles = new List<BenchCycle>();
             var startup = Stopwatch.StartNew();
             await using (var log = await SqliteActivityLog.OpenAsync(Path.Combine(folder, "activity.db")))

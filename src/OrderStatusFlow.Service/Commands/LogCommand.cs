@@ -9,7 +9,7 @@ static class LogCommand
 {
     public static async Task<int> RunAsync(CliPaths paths, string what, string? poNumber, int limit)
     {
-        var db = paths.Db ?? DefaultDb(paths.Pipeline);
+        var db = paths.DbOr(ActivityLogPathOf(paths.Pipeline));
         if (!File.Exists(db))
         {
             Console.Error.WriteLine($"osf: no activity log at {db}; run the pipeline first, or pass --db");
@@ -44,18 +44,18 @@ static class LogCommand
         }
     }
 
-    // The log path from the pipeline file when it can be read; the contract default otherwise.
-    static string DefaultDb(string pipeline)
+    // The pipeline file's activityLog.path when the file can be read; null otherwise (the default then applies).
+    static string? ActivityLogPathOf(string pipeline)
     {
         try
         {
             var text = File.ReadAllText(pipeline);
             var json = Newtonsoft.Json.Linq.JObject.Parse(text, new Newtonsoft.Json.Linq.JsonLoadSettings { CommentHandling = Newtonsoft.Json.Linq.CommentHandling.Ignore });
-            return (string?)json["activityLog"]?["path"] ?? CliPaths.DefaultDb;
+            return (string?)json["activityLog"]?["path"];
         }
         catch (Exception ex) when (ex is IOException or Newtonsoft.Json.JsonException)
         {
-            return CliPaths.DefaultDb;
+            return null;
         }
     }
 }

@@ -1,6 +1,5 @@
 using OrderStatusFlow.Core.Hosting;
 using OrderStatusFlow.Core.Pipeline;
-using OrderStatusFlow.Core.Seams;
 using OrderStatusFlow.Service.Cli;
 using OrderStatusFlow.Service.Composition;
 using OrderStatusFlow.Sqlite;
@@ -43,8 +42,6 @@ sealed class PipelineStartup : IAsyncDisposable
         }, startup.Registry, startup._log);
         return startup;
     }
-
-    public IActivityLog ActivityLog => _log!;
 
     public static void PrintProblems(IReadOnlyList<PipelineProblem> problems)
     {

@@ -41,6 +41,16 @@ sealed class ConnectionSection
         ["customer"] = "OSF_TDSYNNEX_CUSTOMER",
     };
 
+    /// <summary>
+    /// Removes every connection variable from this process, so a pipeline file with literal endpoints (the bench's,
+    /// the tests') cannot be redirected to a real instance by variables left over in the shell.
+    /// </summary>
+    public static void ClearEnvironment()
+    {
+        foreach (var name in ServiceNowVariables.Values.Concat(TdSynnexVariables.Values))
+            Environment.SetEnvironmentVariable(name, null);
+    }
+
     public static ConnectionSection ServiceNow(StageContext context) =>
         new("servicenow", context.Connection("servicenow"), ServiceNowVariables, Environment.GetEnvironmentVariable);
 

@@ -9,8 +9,7 @@ namespace OrderStatusFlow.Service.Composition;
 /// <summary><c>tdsynnex.status</c>: PO Status (and, where the contract says, the invoice query) per PO, interpreted.</summary>
 sealed class TdSynnexStatusFactory(bool checkConnectionValues = true) : StageFactory<TdSynnexStatusFactory.Args>
 {
-    public static readonly IReadOnlyCollection<string> KnownKeys =
-        ["url", "invoiceUrl", "user", "password", "customer"];
+    public static readonly IReadOnlyCollection<string> KnownKeys = [.. ConnectionSection.TdSynnexVariables.Keys];
 
     public sealed class Args
     {

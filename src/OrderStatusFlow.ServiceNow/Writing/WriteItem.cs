@@ -14,8 +14,6 @@ sealed class WriteItem(int update, string table, string sysId, string label, IRe
     /// <summary>How a person recognises the record, e.g. <c>proc_po PO0010001</c>.</summary>
     public string Label { get; } = label;
 
-    public IReadOnlyDictionary<string, string> Wanted { get; } = wanted;
-
     /// <summary>Fields not yet known to hold the wanted value.</summary>
     public Dictionary<string, string> Remaining { get; set; } = new(wanted, StringComparer.Ordinal);
 

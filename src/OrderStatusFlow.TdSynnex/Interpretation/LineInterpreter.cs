@@ -1,4 +1,3 @@
-using System.Globalization;
 using OrderStatusFlow.Core.Domain;
 using OrderStatusFlow.TdSynnex.Xml;
 
@@ -10,7 +9,7 @@ internal static class LineInterpreter
     public static LineStatus Interpret(string lineNumber, IReadOnlyList<PoStatusRow> rows, PurchaseOrderLine? snLine, TdSynnexFieldNames fields, bool poCancelled)
     {
         var live = rows.Where(r => !r.IsDeleted).ToList();
-        var ordered = snLine is not null && TryQuantity(snLine[fields.OrderedQuantity], out var snOrdered)
+        var ordered = snLine is not null && TdsText.Int(snLine[fields.OrderedQuantity]) is { } snOrdered && snOrdered >= 0
             ? snOrdered
             : live.Sum(r => r.OrderQuantity);
         var shippedRaw = live.Sum(r => Math.Max(0, r.ShipQuantity));
@@ -86,13 +85,4 @@ internal static class LineInterpreter
 
     internal static IReadOnlyList<string> Distinct(IEnumerable<string?> values) =>
         values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).Distinct(StringComparer.Ordinal).ToList();
-
-    static bool TryQuantity(string value, out int quantity)
-    {
-        quantity = 0;
-        if (!decimal.TryParse(value.Trim().Replace(",", ""), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) || parsed < 0)
-            return false;
-        quantity = (int)Math.Round(parsed, MidpointRounding.AwayFromZero);
-        return true;
-    }
 }

@@ -310,6 +310,7 @@ public sealed class PipelineRunnerTests
         await harness.RunAsync();
 
         Assert.That(harness.Log.EventCallSizes.Sum(), Is.EqualTo(40));
+        Assert.That(harness.Log.EventCallSizes, Has.Count.InRange(1, 4), "40 POs in batches of 10 reach the log in at most 4 calls, not one each");
     }
 
     [Test]

@@ -15,7 +15,7 @@ public sealed class UpdateBatcherTests
 
     static OrderWorkItem NeedsWrite(string number)
     {
-        var item = new OrderWorkItem(Some.PurchaseOrder(number), 0)
+        var item = new OrderWorkItem(Some.PurchaseOrder(number))
         {
         };
         item.Update = new StatusUpdate(item.Po.SysId, number, new Dictionary<string, string> { ["u_tds_order_status"] = "TDS Shipped" }, []);
@@ -24,7 +24,7 @@ public sealed class UpdateBatcherTests
 
     static OrderWorkItem Unchanged(string number)
     {
-        var item = new OrderWorkItem(Some.PurchaseOrder(number), 0) { };
+        var item = new OrderWorkItem(Some.PurchaseOrder(number));
         item.Outcome = SyncOutcome.Unchanged;
         return item;
     }

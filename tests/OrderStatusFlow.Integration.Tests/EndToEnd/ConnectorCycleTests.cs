@@ -77,6 +77,7 @@ sealed class ConnectorCycleTests : FixtureBase
         Assert.That(harness.ServiceNow.CommittedWrites, Is.Empty);
         Assert.That(harness.ServiceNow.Stats[ServiceNowEmulatorStats.BatchRequests], Is.Zero);
         var events = ActivityDb.Events(harness.DbPath, result.RunId);
+        Assert.That(events, Has.Count.EqualTo(12), "one event per PO");
         Assert.That(events.Select(e => e.Outcome), Is.All.EqualTo("would_update"));
         Assert.That(events.Select(e => e.FieldsJson), Is.All.Not.Null);
         Assert.That(ActivityDb.Scalar(harness.DbPath, $"SELECT dry_run FROM sync_runs WHERE run_id = {result.RunId}"), Is.EqualTo(1));

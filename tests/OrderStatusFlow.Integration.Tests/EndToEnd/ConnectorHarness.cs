@@ -10,7 +10,7 @@ namespace OrderStatusFlow.Integration.Tests.EndToEnd;
 
 /// <summary>
 /// The whole product in one process: both emulators on loopback, a pipeline file in a temp folder pointing at them
-/// (literal URLs, so no process environment is touched), the shipped rules, a temp SQLite activity log, and the real
+/// (literal URLs; the connection variables are cleared so a shell's OSF_* cannot redirect it), the shipped rules, a temp SQLite activity log, and the real
 /// stage factories. Nothing is faked: every hop is the production code over HTTP.
 /// </summary>
 sealed class ConnectorHarness : IAsyncDisposable
@@ -36,6 +36,7 @@ sealed class ConnectorHarness : IAsyncDisposable
 
     public static async Task<ConnectorHarness> StartAsync(ServiceNowScenario serviceNow, TdSynnexScenario tdSynnex, string folder)
     {
+        ConnectionSection.ClearEnvironment();
         var sn = await ServiceNowEmulator.StartAsync(serviceNow);
         var tds = await TdSynnexEmulator.StartAsync(tdSynnex);
         var harness = new ConnectorHarness(sn, tds, folder);
@@ -50,7 +51,7 @@ sealed class ConnectorHarness : IAsyncDisposable
     }
 
     /// <summary>The shipped production pipeline file, with the emulators' URLs and credentials written in.</summary>
-    void WritePipeline(ServiceNowScenario serviceNow, TdSynnexScenario tdSynnex, Action<JObject>? edit = null)
+    void WritePipeline(ServiceNowScenario serviceNow, TdSynnexScenario tdSynnex)
     {
         var pipeline = JObject.Parse(File.ReadAllText(Path.Combine(RepoPaths.Pipelines, "order-status.json")),
             new JsonLoadSettings { CommentHandling = CommentHandling.Ignore });
@@ -75,7 +76,6 @@ sealed class ConnectorHarness : IAsyncDisposable
         pipeline["stages"]![1]!["args"] = new JObject { ["baseDelay"] = "00:00:00.050" };
         pipeline["stages"]![3]!["flushAfter"] = "00:00:00.200";
         pipeline["activityLog"] = new JObject { ["path"] = DbPath };
-        edit?.Invoke(pipeline);
         File.WriteAllText(PipelinePath, pipeline.ToString());
     }
 

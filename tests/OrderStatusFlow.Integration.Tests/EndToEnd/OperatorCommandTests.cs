@@ -17,7 +17,7 @@ sealed class OperatorCommandTests : FixtureBase
 
         Assert.That(exitCode, Is.EqualTo(0), stdout + stderr);
         Assert.That(stdout, Does.Contain("servicenow [ok] authenticate").And.Contain("tdsynnex [ok] authenticate"));
-        Assert.That(stdout, Does.Not.Contain("[error]"));
+        Assert.That(stdout, Does.Not.Contain("[error]").And.Not.Contain("[warning]"));
     }
 
     [Test]

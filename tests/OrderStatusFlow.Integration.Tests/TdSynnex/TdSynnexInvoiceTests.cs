@@ -75,7 +75,9 @@ public sealed class TdSynnexInvoiceTests
         var second = await bed.StatusAsync(DemoPo("I4"));
 
         Assert.That(first.State, Is.EqualTo(PoState.Shipped));
+        Assert.That(first.InvoiceNote, Does.Contain("No invoice available yet"));
         Assert.That(second.State, Is.EqualTo(PoState.Invoiced));
+        Assert.That(second.InvoiceNote, Is.Null);
     }
 
     [Test]
