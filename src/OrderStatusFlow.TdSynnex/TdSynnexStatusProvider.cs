@@ -65,7 +65,7 @@ public sealed class TdSynnexStatusProvider : IStatusProvider
         {
             var result = await _client.GetInvoicesAsync(order.Number, cancellationToken).ConfigureAwait(false);
             if (!result.NotAvailable)
-                return StatusInterpreter.Interpret(order, response, result.Invoices, _fields, invoicesQueried: true);
+                return StatusInterpreter.WithInvoices(status, response, result.Invoices);
             note = $"No invoice available yet from TD SYNNEX ({result.NotAvailableReason}); queried again next cycle.";
         }
         catch (SyncException ex) when (ex.Kind == FailureKind.Transient)

@@ -52,6 +52,20 @@ internal static class StatusInterpreter
         };
     }
 
+    /// <summary>
+    /// <paramref name="status"/> (interpreted without invoices) once the invoice query returned <paramref name="invoices"/>:
+    /// only the invoices and the PO state can change, so the lines are not interpreted again.
+    /// </summary>
+    public static OrderStatus WithInvoices(OrderStatus status, PoStatusResponse response, IReadOnlyList<Invoice> invoices) =>
+        status.IsNotFound
+            ? status with { InvoicesQueried = true }
+            : status with
+            {
+                Invoices = invoices,
+                InvoicesQueried = true,
+                State = PoStateOf(status.Lines, response.NormalizedCode is "deleted" or "rejected", invoices.Count > 0),
+            };
+
     /// <summary>Contract §5, PO table; first match wins.</summary>
     static PoState PoStateOf(IReadOnlyList<LineStatus> lines, bool headerCancelled, bool invoicesReturned)
     {

@@ -70,6 +70,15 @@ public sealed class StatusInterpreterTests
     public PoState Interpret_PoTable(string header, bool invoices, object rows) =>
         StatusInterpreter.Interpret(PoOf(2), Answer(header, (PoStatusRow[])rows), invoices ? [Invoice()] : []).State;
 
+    // The provider interprets once without invoices and then applies the invoice answer: same table, same results.
+    [TestCaseSource(nameof(PoCases))]
+    public PoState WithInvoices_PoTable(string header, bool invoices, object rows)
+    {
+        var response = Answer(header, (PoStatusRow[])rows);
+        var withoutInvoices = StatusInterpreter.Interpret(PoOf(2), response);
+        return StatusInterpreter.WithInvoices(withoutInvoices, response, invoices ? [Invoice()] : []).State;
+    }
+
     [TestCase("notFound")]
     [TestCase("NOT FOUND")]
     [TestCase(" notfound ")]
