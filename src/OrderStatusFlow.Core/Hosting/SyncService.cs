@@ -140,8 +140,7 @@ public sealed class SyncService : IAsyncDisposable
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                throw new PipelineValidationException([_loader.TryLoad(_options.PipelinePath, _options.RulesFolder).Problems.FirstOrDefault()
-                    ?? new PipelineProblem(_options.PipelinePath, 0, 0, "", ex.Message)]);
+                throw new PipelineValidationException([PipelineDefinitionLoader.ReadProblem(_options.PipelinePath, ex)]);
             }
             if (string.Equals(text, _lastText, StringComparison.Ordinal))
                 return;

@@ -16,8 +16,7 @@ internal sealed class JsonReading
     {
         foreach (var property in obj.Properties().Where(p => !known.Contains(p.Name, StringComparer.Ordinal)))
         {
-            var closest = known.MinBy(k => StageRegistry.Distance(k.ToLowerInvariant(), property.Name.ToLowerInvariant()))!;
-            var hint = StageRegistry.Distance(closest.ToLowerInvariant(), property.Name.ToLowerInvariant()) <= 3 ? $" (did you mean '{closest}'?)" : "";
+            var hint = StageRegistry.Closest(known, property.Name, 3) is { } closest ? $" (did you mean '{closest}'?)" : "";
             Problems.Add(property, label ?? (path.Length == 0 ? property.Name : path),
                 $"field '{property.Name}' is not recognised{hint}; known: {string.Join(", ", known)}");
         }

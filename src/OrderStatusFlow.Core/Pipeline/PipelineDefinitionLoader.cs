@@ -46,13 +46,16 @@ public sealed partial class PipelineDefinitionLoader
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            var message = ex is FileNotFoundException or DirectoryNotFoundException
-                ? "the pipeline file does not exist; pass --pipeline FILE or set OSF_PIPELINE"
-                : $"the pipeline file cannot be read ({ex.Message}); check its permissions";
-            return PipelineValidationResult.Failed(new PipelineProblem(path, 0, 0, "", message));
+            return PipelineValidationResult.Failed(ReadProblem(path, ex));
         }
         return TryParse(text, path, rulesFolder);
     }
+
+    /// <summary>What to tell the user when the pipeline file cannot be read.</summary>
+    internal static PipelineProblem ReadProblem(string path, Exception ex) => new(path, 0, 0, "",
+        ex is FileNotFoundException or DirectoryNotFoundException
+            ? "the pipeline file does not exist; pass --pipeline FILE or set OSF_PIPELINE"
+            : $"the pipeline file cannot be read ({ex.Message}); check its permissions");
 
     /// <summary>Parses and validates JSON text; <paramref name="displayPath"/> names the file in problems.</summary>
     public PipelineValidationResult TryParse(string json, string displayPath, string rulesFolder = "rules")
