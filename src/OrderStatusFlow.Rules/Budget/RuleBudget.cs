@@ -15,7 +15,7 @@ namespace OrderStatusFlow.Rules.Budget;
 public static class RuleBudget
 {
     // Reading the clock and the allocation counter costs more than a decrement, so they are checked every ClockInterval steps.
-    const int ClockInterval = 4096;
+    const int ClockInterval = 1024;
 
     [ThreadStatic] static long t_remaining;
     [ThreadStatic] static long t_deadline;
@@ -90,7 +90,7 @@ public static class RuleBudget
             throw new RuleBudgetExceededException(AllocationMessage());
     }
 
-    static string AllocationMessage() => $"the rule allocated more than {t_maxAllocated / (1024 * 1024):N0} MiB for one PO";
+    static string AllocationMessage() => $"the rule allocated more than {t_maxAllocated / (1024 * 1024):N0} MiB of memory for one PO";
 
     static void Slow()
     {

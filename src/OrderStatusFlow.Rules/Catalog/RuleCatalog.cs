@@ -175,7 +175,7 @@ public sealed class RuleCatalog : IRuleSetProvider, IDisposable
 
     (CompiledRuleSet? Set, RuleLoadEntry Entry) Load(RuleSource source)
     {
-        var compiled = RuleCompiler.Compile(source, _options.Budget);
+        var compiled = RuleCompiler.Compile(source, _options.Budget, _options.ProtectedFields);
         var problems = compiled.Diagnostics.Select(d => d.ToString()).ToList();
         var set = compiled.RuleSet;
         if (set is not null && _options.RunFixtures)
@@ -190,6 +190,8 @@ public sealed class RuleCatalog : IRuleSetProvider, IDisposable
                 set = null;
             }
         }
+        if (set is not null)
+            set.Guard = _options.CrashGuard;
         var entry = new RuleLoadEntry
         {
             At = _options.Time.GetUtcNow(),

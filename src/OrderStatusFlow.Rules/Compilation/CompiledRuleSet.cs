@@ -2,6 +2,7 @@ using System.Diagnostics;
 using OrderStatusFlow.Core.Domain;
 using OrderStatusFlow.Core.Seams;
 using OrderStatusFlow.Rules.Budget;
+using OrderStatusFlow.Rules.Isolation;
 using OrderStatusFlow.Rules.Protection;
 using OrderStatusFlow.Rules.Scripting;
 
@@ -30,6 +31,11 @@ public sealed class CompiledRuleSet : IRuleSet
         Files = rules.Select(r => r.File).ToArray();
     }
 
+    /// <summary>Marks each evaluation for the supervisor, when the process runs supervised (set by the catalog).</summary>
+    internal RuleCrashGuard? Guard { get; set; }
+
+    static readonly Task<object> NotRun = Task.FromResult<object>(null!);
+
     public string Version { get; }
 
     /// <summary>The scripts of the set, in evaluation order, as shown in messages (e.g. <c>rules/10-line-status.csx</c>).</summary>
@@ -39,6 +45,20 @@ public sealed class CompiledRuleSet : IRuleSet
     /// <exception cref="SyncException">A rule threw or ran out of budget (<see cref="FailureKind.Rule"/>, names file and line).</exception>
     public RuleOutcome Evaluate(RuleContext context)
     {
+        var guard = Guard;
+        guard?.Enter(context.Po, Version);
+        try
+        {
+            return EvaluateAll(context);
+        }
+        finally
+        {
+            guard?.Exit();
+        }
+    }
+
+    RuleOutcome EvaluateAll(RuleContext context)
+    {
         var outcome = new RuleOutcome();
         // The rules see a read-only view of the settings: no PO's rule can change what later POs see.
         context = context with { Settings = ReadOnlySettings.For(context.Settings, ref _settings) };
@@ -47,6 +67,7 @@ public sealed class CompiledRuleSet : IRuleSet
         foreach (var rule in _rules)
         {
             Task<object> run;
+            Exception? thrown = null;
             RuleBudget.Begin(_limits);
             try
             {
@@ -54,8 +75,8 @@ public sealed class CompiledRuleSet : IRuleSet
             }
             catch (Exception ex)
             {
-                RuleBudget.End();
-                throw Failure(rule, ex);
+                run = NotRun;
+                thrown = ex;
             }
             try
             {
@@ -63,10 +84,10 @@ public sealed class CompiledRuleSet : IRuleSet
             }
             catch (RuleBudgetExceededException ex)
             {
-                throw Failure(rule, ex);
+                thrown ??= ex;
             }
-            if (run.IsFaulted)
-                throw Failure(rule, run.Exception!.InnerException ?? run.Exception);
+            if (thrown is not null || run.IsFaulted)
+                throw Failure(rule, thrown ?? run.Exception!.InnerException ?? run.Exception!);
             if (!run.IsCompleted)
                 throw new SyncException(FailureKind.Rule, $"{rule.File}: the rule did not finish synchronously; rules must not wait for anything.");
             if (ProtectedFieldCheck.FindWrite(outcome, _protected) is { } problem)

@@ -32,7 +32,7 @@ public static class RuleCompiler
     internal static RuleCompileResult Compile(RuleSource source, RuleBudgetLimits limits, ProtectedFields? protectedFields = null)
     {
         protectedFields ??= ProtectedFields.Default;
-        var diagnostics = new List<RuleDiagnostic>();
+        var diagnostics = new List<RuleDiagnostic>(source.Refused);
         var prepared = new List<(RuleFile File, Microsoft.CodeAnalysis.Compilation Compilation)>();
         foreach (var file in source.Files)
         {

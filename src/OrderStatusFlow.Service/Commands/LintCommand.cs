@@ -26,7 +26,9 @@ static class LintCommand
         }
         else
         {
-            var rules = RuleCompiler.CompileDirectory(paths.Rules);
+            var protection = pipeline.Definition is { } definition ? RulesEvaluateFactory.Protection(definition) : null;
+            var rules = RuleCompiler.CompileDirectory(paths.Rules, protectedFields: protection);
+            rules.RuleSet?.Unload();
             foreach (var diagnostic in rules.Diagnostics)
             {
                 Console.Error.WriteLine(diagnostic.ToString());
