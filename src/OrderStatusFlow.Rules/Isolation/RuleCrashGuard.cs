@@ -49,7 +49,7 @@ public sealed unsafe class RuleCrashGuard : IDisposable
     /// <summary>The folder holding the slots file and the poison list (shared by the supervisor and its children).</summary>
     public string Folder { get; }
 
-    /// <summary>An evaluation running longer than this ends the process (the supervisor restarts it). Default 10 s.</summary>
+    /// <summary>An evaluation running longer than this ends the process (the supervisor restarts it). Default 20 s (under the 30 s a stop may take to drain; far above any budgeted rule).</summary>
     public TimeSpan WatchdogLimit { get; }
 
     /// <summary>POs that killed an earlier process, with the rules version they killed it with.</summary>
@@ -57,7 +57,7 @@ public sealed unsafe class RuleCrashGuard : IDisposable
 
     /// <summary>Opens the guard of a supervised child (the folder its supervisor passed) and starts the watchdog.</summary>
     public static RuleCrashGuard Open(string folder, TimeSpan? watchdogLimit = null) =>
-        new(folder, watchdogLimit ?? TimeSpan.FromSeconds(10), watch: true);
+        new(folder, watchdogLimit ?? TimeSpan.FromSeconds(20), watch: true);
 
     internal static string SlotsPath(string folder) => Path.Combine(folder, "in-flight.slots");
 
