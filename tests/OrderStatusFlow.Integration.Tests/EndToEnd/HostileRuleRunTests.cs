@@ -142,6 +142,36 @@ sealed class HostileRuleRunTests : FixtureBase
         });
     }
 
+    /// <summary>A few compile-time cases through the real <c>lint</c> process, with and without the status opt-in.</summary>
+    [Test]
+    public async Task Lint_HostileRules_EachRefusedWithItsLocation_StatusAllowedOnlyByThePipelineFile()
+    {
+        var rules = NewTempDirectory();
+        foreach (var shipped in Directory.GetFiles(RepoPaths.Rules))
+            File.Copy(shipped, Path.Combine(rules, Path.GetFileName(shipped)));
+        foreach (var name in new[] { "progress-callback", "static-counter", "write-status" })
+            File.Copy(Path.Combine(RepoPaths.Root, "tests", "hostile-rules", "compile", name + ".csx"), Path.Combine(rules, $"50-{name}.csx"));
+        var folder = Path.GetFileName(rules);
+
+        var (exitCode, _, stderr) = await OsfProcess.RunAsync(RepoPaths.Root, "lint", "--pipeline", "pipelines/order-status.json", "--rules", rules);
+
+        Assert.That(exitCode, Is.EqualTo(1), stderr);
+        Assert.That(stderr, Does.Contain($"{folder}/50-progress-callback.csx(3,").And.Contain("is not allowed in rules"));
+        Assert.That(stderr, Does.Contain($"{folder}/50-static-counter.csx(3,").And.Contain("static fields"));
+        Assert.That(stderr, Does.Contain($"{folder}/50-write-status.csx(3,").And.Contain("protected field: 'status'"));
+
+        var pipeline = Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(Path.Combine(RepoPaths.Pipelines, "order-status.json")),
+            new Newtonsoft.Json.Linq.JsonLoadSettings { CommentHandling = Newtonsoft.Json.Linq.CommentHandling.Ignore });
+        pipeline["stages"]![2]!["args"] = new Newtonsoft.Json.Linq.JObject { ["allowStatusWrite"] = true };
+        var allowing = Path.Combine(NewTempDirectory(), "allow-status.json");
+        File.WriteAllText(allowing, pipeline.ToString());
+
+        var (_, _, allowedErr) = await OsfProcess.RunAsync(RepoPaths.Root, "lint", "--pipeline", allowing, "--rules", rules);
+
+        Assert.That(allowedErr, Does.Not.Contain("50-write-status.csx"), allowedErr);
+        Assert.That(allowedErr, Does.Contain("50-static-counter.csx(3,"), allowedErr);
+    }
+
     static string PoNumber(int i) => $"BN{i.ToString("D7", CultureInfo.InvariantCulture)}";
 
     // VmHWM is the process's peak resident set so far; the last reading before exit is the peak of the run.
