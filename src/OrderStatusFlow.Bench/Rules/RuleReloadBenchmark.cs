@@ -3,7 +3,7 @@ using OrderStatusFlow.Rules.Budget;
 using OrderStatusFlow.Rules.Compilation;
 using OrderStatusFlow.Rules.Fixtures;
 
-namespace OrderStatusFlow.Rules.Benchmark;
+namespace OrderStatusFlow.Bench.Rules;
 
 /// <summary>
 /// Reloads a rules folder many times the way <see cref="Catalog.RuleCatalog"/> does (compile, run fixtures, swap, unload

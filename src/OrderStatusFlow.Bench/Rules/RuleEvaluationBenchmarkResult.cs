@@ -1,4 +1,4 @@
-namespace OrderStatusFlow.Rules.Benchmark;
+namespace OrderStatusFlow.Bench.Rules;
 
 /// <summary>Time and managed allocation per evaluated order.</summary>
 public sealed record RuleEvaluationBenchmarkResult(int Orders, int Scripts, double MicrosecondsPerOrder, double BytesPerOrder)

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using OrderStatusFlow.Rules.Benchmark;
+using OrderStatusFlow.Bench.Rules;
 
-namespace OrderStatusFlow.Service.Bench;
+namespace OrderStatusFlow.Bench.Cycle;
 
 /// <summary>What one bench run measured, as text for people and JSON (<c>--json</c>) for scripts.</summary>
 sealed record BenchResult

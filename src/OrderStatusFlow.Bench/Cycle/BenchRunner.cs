@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using OrderStatusFlow.Core.Hosting;
-using OrderStatusFlow.Rules.Benchmark;
+using OrderStatusFlow.Bench.Rules;
 using OrderStatusFlow.Service.Composition;
 using OrderStatusFlow.Sqlite;
 
-namespace OrderStatusFlow.Service.Bench;
+namespace OrderStatusFlow.Bench.Cycle;
 
 /// <summary>
 /// The bench: emulators with the generated data set in a child process, the connector (real stage factories, shipped

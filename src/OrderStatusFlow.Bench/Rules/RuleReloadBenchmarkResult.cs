@@ -1,4 +1,4 @@
-namespace OrderStatusFlow.Rules.Benchmark;
+namespace OrderStatusFlow.Bench.Rules;
 
 /// <summary>The outcome of <see cref="RuleReloadBenchmark.Run"/>.</summary>
 public sealed record RuleReloadBenchmarkResult(int Reloads, IReadOnlyList<RuleReloadSample> Samples, TimeSpan Elapsed)

@@ -1,4 +1,4 @@
-namespace OrderStatusFlow.Service.Bench;
+namespace OrderStatusFlow.Bench.Cycle;
 
 /// <summary>
 /// The knobs of one bench run: the data set size, the emulators' latency and capacity, and optional overrides of the

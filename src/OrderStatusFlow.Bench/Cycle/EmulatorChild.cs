@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace OrderStatusFlow.Service.Bench;
+namespace OrderStatusFlow.Bench.Cycle;
 
 /// <summary>
 /// The bench's emulators in a child process (<c>osf bench-emulators</c>). Disposing closes the child's stdin, which

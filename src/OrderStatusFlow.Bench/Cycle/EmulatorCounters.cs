@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace OrderStatusFlow.Service.Bench;
+namespace OrderStatusFlow.Bench.Cycle;
 
 /// <summary>
 /// Both emulators' request counters at one moment, read over HTTP from <c>GET /_emulator/stats</c> (the emulators run

@@ -1,6 +1,6 @@
 using OrderStatusFlow.Core.Pipeline;
 
-namespace OrderStatusFlow.Service.Bench;
+namespace OrderStatusFlow.Bench.Cycle;
 
 /// <summary>One measured cycle: the connector's own counts, the requests the emulators saw, and the memory high-water mark.</summary>
 sealed record BenchCycle

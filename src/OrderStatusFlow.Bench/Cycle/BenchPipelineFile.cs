@@ -2,7 +2,7 @@ using Newtonsoft.Json.Linq;
 using OrderStatusFlow.Emulators.ServiceNow;
 using OrderStatusFlow.Emulators.TdSynnex;
 
-namespace OrderStatusFlow.Service.Bench;
+namespace OrderStatusFlow.Bench.Cycle;
 
 /// <summary>
 /// The shipped pipeline file as the bench runs it: same source and stages, connections replaced by the bench

@@ -1,7 +1,7 @@
 using OrderStatusFlow.Emulators.ServiceNow;
 using OrderStatusFlow.Emulators.TdSynnex;
 
-namespace OrderStatusFlow.Service.Bench;
+namespace OrderStatusFlow.Bench.Cycle;
 
 /// <summary>
 /// The child side of the bench (hidden verb <c>bench-emulators</c>): generates the bench data set, serves it from both

@@ -3,7 +3,7 @@ using OrderStatusFlow.Core.Domain;
 using OrderStatusFlow.Core.Seams;
 using OrderStatusFlow.Rules.Compilation;
 
-namespace OrderStatusFlow.Rules.Benchmark;
+namespace OrderStatusFlow.Bench.Rules;
 
 /// <summary>Measures evaluating a rules folder for a typical PO (3 lines, partly shipped): time and allocation per order.</summary>
 public static class RuleEvaluationBenchmark
