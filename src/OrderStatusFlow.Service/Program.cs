@@ -51,8 +51,6 @@ root.Subcommands.Add(rulesCommand);
 root.Subcommands.Add(emulators);
 root.Subcommands.Add(log);
 root.Subcommands.Add(doctor);
-root.Subcommands.Add(BenchCommand.Create());
-root.Subcommands.Add(BenchCommand.CreateEmulatorHost());
 
 var parsed = root.Parse(args.Length == 0 ? ["demo"] : args);
 if (parsed.Errors.Count > 0)

@@ -1,10 +1,11 @@
 using OrderStatusFlow.Emulators.ServiceNow;
+using OrderStatusFlow.Bench.Data;
 using OrderStatusFlow.Emulators.TdSynnex;
 
 namespace OrderStatusFlow.Bench.Cycle;
 
 /// <summary>
-/// The child side of the bench (hidden verb <c>bench-emulators</c>): generates the bench data set, serves it from both
+/// The child side of the bench (hidden verb <c>osf-bench emulators</c>): generates the bench data set, serves it from both
 /// emulators on free loopback ports, prints their base URLs on stdout and serves until stdin is closed, so the
 /// emulators' memory and data stay out of the connector's process and die with the bench.
 /// </summary>
@@ -16,11 +17,11 @@ static class BenchEmulatorHost
     public static async Task<int> RunAsync(BenchSettings settings)
     {
         var serviceNow = await ServiceNowEmulator.StartAsync(
-            ServiceNowScenario.Generate(settings.Orders, settings.SnLatencyMs, settings.SnItemLatencyMs, settings.SnCapacity));
+            ServiceNowBenchData.Generate(settings.Orders, settings.SnLatencyMs, settings.SnItemLatencyMs, settings.SnCapacity));
         await using (serviceNow)
         {
             var tdSynnex = await TdSynnexEmulator.StartAsync(
-                TdSynnexScenario.Generate(settings.Orders, settings.TdsLatencyMs, settings.TdsCapacity));
+                TdSynnexBenchData.Generate(settings.Orders, settings.TdsLatencyMs, settings.TdsCapacity));
             await using (tdSynnex)
             {
                 Console.Out.WriteLine(ServiceNowPrefix + serviceNow.BaseUrl.ToString().TrimEnd('/'));

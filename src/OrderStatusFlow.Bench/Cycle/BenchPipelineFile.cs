@@ -16,8 +16,8 @@ static class BenchPipelineFile
             throw new FileNotFoundException($"The pipeline file '{Path.GetFullPath(settings.PipelinePath)}' does not exist; run the bench from the repository root (./run.sh bench) or pass --pipeline.");
         var pipeline = JObject.Parse(File.ReadAllText(settings.PipelinePath), new JsonLoadSettings { CommentHandling = CommentHandling.Ignore });
         // The generated data sets use the scenario classes' default credentials.
-        var sn = ServiceNowScenario.Generate(0);
-        var tds = TdSynnexScenario.Generate(0);
+        var sn = new ServiceNowScenario();
+        var tds = new TdSynnexScenario();
         pipeline["connections"] = new JObject
         {
             ["servicenow"] = new JObject { ["url"] = Trim(serviceNow), ["user"] = sn.User, ["password"] = sn.Password },

@@ -33,17 +33,17 @@ sealed record BenchSettings
     /// <summary>Rule evaluations for the rule micro-benchmark; 0 skips it.</summary>
     public int RuleEvaluations { get; init; } = 200_000;
 
-    public string PipelinePath { get; init; } = Cli.CliPaths.DefaultPipeline;
+    public string PipelinePath { get; init; } = Service.Cli.CliPaths.DefaultPipeline;
 
-    public string RulesFolder { get; init; } = Cli.CliPaths.DefaultRules;
+    public string RulesFolder { get; init; } = Service.Cli.CliPaths.DefaultRules;
 
     /// <summary>The lower bound of a cycle set by TD SYNNEX alone: N status calls, C at a time, L ms each.</summary>
     public TimeSpan StatusBound => TimeSpan.FromMilliseconds((double)Orders * TdsLatencyMs / Math.Max(1, TdsCapacity));
 
-    /// <summary>The arguments of the hidden <c>bench-emulators</c> verb that serves this data set.</summary>
+    /// <summary>The arguments of the hidden <c>emulators</c> verb that serves this data set.</summary>
     public IEnumerable<string> EmulatorArguments() =>
     [
-        "bench-emulators", "--orders", $"{Orders}", "--tds-latency-ms", $"{TdsLatencyMs}", "--tds-capacity", $"{TdsCapacity}",
+        Commands.EmulatorHostCommand.Name, "--orders", $"{Orders}", "--tds-latency-ms", $"{TdsLatencyMs}", "--tds-capacity", $"{TdsCapacity}",
         "--sn-latency-ms", $"{SnLatencyMs}", "--sn-item-latency-ms", $"{SnItemLatencyMs}", "--sn-capacity", $"{SnCapacity}",
     ];
 }

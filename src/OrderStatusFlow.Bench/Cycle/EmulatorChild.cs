@@ -4,7 +4,7 @@ using System.Text;
 namespace OrderStatusFlow.Bench.Cycle;
 
 /// <summary>
-/// The bench's emulators in a child process (<c>osf bench-emulators</c>). Disposing closes the child's stdin, which
+/// The bench's emulators in a child process (<c>osf-bench emulators</c>). Disposing closes the child's stdin, which
 /// ends it; if it has not exited shortly after, it is killed. Should the bench itself die, the pipe closes anyway.
 /// </summary>
 sealed class EmulatorChild : IAsyncDisposable

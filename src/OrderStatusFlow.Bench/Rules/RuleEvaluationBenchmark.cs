@@ -6,7 +6,7 @@ using OrderStatusFlow.Rules.Compilation;
 namespace OrderStatusFlow.Bench.Rules;
 
 /// <summary>Measures evaluating a rules folder for a typical PO (3 lines, partly shipped): time and allocation per order.</summary>
-public static class RuleEvaluationBenchmark
+static class RuleEvaluationBenchmark
 {
     public static RuleEvaluationBenchmarkResult Run(string rulesDirectory, int orders = 200_000)
     {

@@ -6,10 +6,10 @@ using OrderStatusFlow.Rules.Fixtures;
 namespace OrderStatusFlow.Bench.Rules;
 
 /// <summary>
-/// Reloads a rules folder many times the way <see cref="Catalog.RuleCatalog"/> does (compile, run fixtures, swap, unload
+/// Reloads a rules folder many times the way <see cref="OrderStatusFlow.Rules.Catalog.RuleCatalog"/> does (compile, run fixtures, swap, unload
 /// the old set) and measures memory and the rule versions still alive after a full GC: the leak check for reloads.
 /// </summary>
-public static class RuleReloadBenchmark
+static class RuleReloadBenchmark
 {
     /// <param name="rulesDirectory">The folder to reload (read once; each reload compiles a distinct version of it).</param>
     /// <param name="reloads">Number of reloads.</param>
@@ -43,7 +43,7 @@ public static class RuleReloadBenchmark
         var next = LoadVersion(source, rulesDirectory, reload);
         versions.Add(next.CreateContextReference());
         if (current is not null)
-            Catalog.RuleCatalog.Retire(current);
+            OrderStatusFlow.Rules.Catalog.RuleCatalog.Retire(current);
         return next;
     }
 

@@ -1,7 +1,7 @@
 namespace OrderStatusFlow.Bench.Rules;
 
 /// <summary>The outcome of <see cref="RuleReloadBenchmark.Run"/>.</summary>
-public sealed record RuleReloadBenchmarkResult(int Reloads, IReadOnlyList<RuleReloadSample> Samples, TimeSpan Elapsed)
+sealed record RuleReloadBenchmarkResult(int Reloads, IReadOnlyList<RuleReloadSample> Samples, TimeSpan Elapsed)
 {
     /// <summary>Most versions alive at any sample (the issue wants at most 2).</summary>
     public int MaxLiveVersions => Samples.Max(s => s.LiveVersions);

@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using OrderStatusFlow.Service.Bench;
+using OrderStatusFlow.Bench.Cycle;
 using OrderStatusFlow.TestKit;
 
-namespace OrderStatusFlow.Integration.Tests.Bench;
+namespace OrderStatusFlow.Bench.Tests.Cycle;
 
 /// <summary>
 /// The bench's code path end to end for a tiny data set with no latency: emulators in the child process, the shipped

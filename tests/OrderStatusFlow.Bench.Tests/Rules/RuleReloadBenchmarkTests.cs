@@ -1,8 +1,7 @@
-using OrderStatusFlow.Rules.Benchmark;
-using OrderStatusFlow.Rules.Tests.Support;
+using OrderStatusFlow.Bench.Rules;
 using OrderStatusFlow.TestKit;
 
-namespace OrderStatusFlow.Rules.Tests.Benchmark;
+namespace OrderStatusFlow.Bench.Tests.Rules;
 
 public sealed class RuleReloadBenchmarkTests
 {
