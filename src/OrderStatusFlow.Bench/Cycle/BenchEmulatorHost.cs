@@ -1,5 +1,4 @@
 using OrderStatusFlow.Emulators.ServiceNow;
-using OrderStatusFlow.Bench.Data;
 using OrderStatusFlow.Emulators.TdSynnex;
 
 namespace OrderStatusFlow.Bench.Cycle;
@@ -17,11 +16,11 @@ static class BenchEmulatorHost
     public static async Task<int> RunAsync(BenchSettings settings)
     {
         var serviceNow = await ServiceNowEmulator.StartAsync(
-            ServiceNowBenchData.Generate(settings.Orders, settings.SnLatencyMs, settings.SnItemLatencyMs, settings.SnCapacity));
+            ServiceNowScenario.Generate(settings.Orders, settings.SnLatencyMs, settings.SnItemLatencyMs, settings.SnCapacity));
         await using (serviceNow)
         {
             var tdSynnex = await TdSynnexEmulator.StartAsync(
-                TdSynnexBenchData.Generate(settings.Orders, settings.TdsLatencyMs, settings.TdsCapacity));
+                TdSynnexScenario.Generate(settings.Orders, settings.TdsLatencyMs, settings.TdsCapacity));
             await using (tdSynnex)
             {
                 Console.Out.WriteLine(ServiceNowPrefix + serviceNow.BaseUrl.ToString().TrimEnd('/'));

@@ -64,4 +64,12 @@ public sealed class ServiceNowScenario
     public static ServiceNowScenario FromScenarioJson(string json) =>
         (JObject.Parse(json)["servicenow"] ?? throw new InvalidDataException("The scenario file has no \"servicenow\" section."))
         .ToObject<ServiceNowScenario>() ?? new ServiceNowScenario();
+
+    /// <summary>
+    /// The bench data set: POs <c>BN{i:D7}</c> (i = 1..count), all connector POs (<c>u_tds_cpo_id</c> = <c>9{i:D8}</c>),
+    /// status <c>ordered</c>, 3 lines each (line l: <c>u_tds_line_number</c> l, <c>part_number</c> <c>SKU-{i}-{l}</c>,
+    /// <c>ordered_quantity</c> l + 1). Deterministic.
+    /// </summary>
+    public static ServiceNowScenario Generate(int count, int latencyMs = 0, int batchItemLatencyMs = 0, int maxConcurrent = 0) =>
+        ScenarioData.Bench(count, latencyMs, batchItemLatencyMs, maxConcurrent);
 }

@@ -37,4 +37,11 @@ public sealed class TdSynnexScenario
     public static TdSynnexScenario Load(string path) => FromJson(File.ReadAllText(path));
 
     public string ToJson() => JsonConvert.SerializeObject(new { tdsynnex = this }, Formatting.Indented);
+
+    /// <summary>
+    /// The deterministic bench data set: POs <c>BN{i:D7}</c>, 3 lines each (MfgPN <c>SKU-{i}-{l}</c>, quantity l + 1),
+    /// state by <c>i % 6</c>: 0 accepted, 1 released, 2 back-ordered, 3 partial (split rows), 4 shipped, 5 invoiced.
+    /// </summary>
+    public static TdSynnexScenario Generate(int count, int latencyMs = 0, int maxConcurrentRequests = 0) =>
+        BenchScenario.Generate(count, latencyMs, maxConcurrentRequests);
 }

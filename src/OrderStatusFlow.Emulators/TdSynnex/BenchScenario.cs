@@ -1,16 +1,11 @@
 using System.Globalization;
-using OrderStatusFlow.Emulators.TdSynnex;
 
-namespace OrderStatusFlow.Bench.Data;
+namespace OrderStatusFlow.Emulators.TdSynnex;
 
-/// <summary>
-/// The TD SYNNEX half of the bench data set (static, no timeline): POs <c>BN{i:D7}</c>, 3 lines each (MfgPN
-/// <c>SKU-{i}-{l}</c>, quantity l + 1), state by <c>i % 6</c>: 0 accepted, 1 released, 2 back-ordered, 3 partial
-/// (split rows), 4 shipped, 5 invoiced. Deterministic.
-/// </summary>
-static class TdSynnexBenchData
+/// <summary>The deterministic bench data set behind <see cref="TdSynnexScenario.Generate"/> (static, no timeline).</summary>
+internal static class BenchScenario
 {
-    public static TdSynnexScenario Generate(int count, int latencyMs = 0, int maxConcurrentRequests = 0)
+    public static TdSynnexScenario Generate(int count, int latencyMs, int maxConcurrentRequests)
     {
         var scenario = new TdSynnexScenario { LatencyMs = latencyMs, MaxConcurrentRequests = maxConcurrentRequests };
         for (var i = 1; i <= count; i++)
