@@ -1,9 +1,10 @@
 using System.Xml.Linq;
 using OrderStatusFlow.Core.Domain;
 using OrderStatusFlow.Emulators.TdSynnex;
+using OrderStatusFlow.TdSynnex.Tests.Support;
 using OrderStatusFlow.TdSynnex;
 
-namespace OrderStatusFlow.Integration.Tests.TdSynnex;
+namespace OrderStatusFlow.TdSynnex.Tests;
 
 public sealed class TdSynnexClientWireTests
 {

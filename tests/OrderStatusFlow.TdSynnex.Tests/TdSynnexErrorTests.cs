@@ -1,8 +1,9 @@
 using OrderStatusFlow.Core.Domain;
 using OrderStatusFlow.Emulators.TdSynnex;
-using static OrderStatusFlow.Integration.Tests.TdSynnex.TdSynnexTestBed;
+using OrderStatusFlow.TdSynnex.Tests.Support;
+using static OrderStatusFlow.TdSynnex.Tests.Support.TdSynnexTestBed;
 
-namespace OrderStatusFlow.Integration.Tests.TdSynnex;
+namespace OrderStatusFlow.TdSynnex.Tests;
 
 public sealed class TdSynnexErrorTests
 {

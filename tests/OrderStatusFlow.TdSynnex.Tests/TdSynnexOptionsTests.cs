@@ -1,6 +1,6 @@
 using OrderStatusFlow.TdSynnex;
 
-namespace OrderStatusFlow.Core.Tests.TdSynnex;
+namespace OrderStatusFlow.TdSynnex.Tests;
 
 public sealed class TdSynnexOptionsTests
 {

@@ -1,10 +1,11 @@
 using System.Text;
 using OrderStatusFlow.Core.Domain;
 using OrderStatusFlow.Emulators.TdSynnex;
+using OrderStatusFlow.TdSynnex.Tests.Support;
 using OrderStatusFlow.TestKit.TdSynnex;
-using static OrderStatusFlow.Integration.Tests.TdSynnex.TdSynnexTestBed;
+using static OrderStatusFlow.TdSynnex.Tests.Support.TdSynnexTestBed;
 
-namespace OrderStatusFlow.Integration.Tests.TdSynnex;
+namespace OrderStatusFlow.TdSynnex.Tests;
 
 public sealed class TdSynnexStatusProviderTests
 {

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using OrderStatusFlow.TdSynnex.Http;
 
-namespace OrderStatusFlow.Core.Tests.TdSynnex;
+namespace OrderStatusFlow.TdSynnex.Tests.Http;
 
 public sealed class RequestRateLimiterTests
 {

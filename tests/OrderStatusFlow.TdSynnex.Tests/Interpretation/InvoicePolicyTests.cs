@@ -1,7 +1,8 @@
 using OrderStatusFlow.TdSynnex.Interpretation;
-using static OrderStatusFlow.Core.Tests.TdSynnex.TdsBuild;
+using OrderStatusFlow.TdSynnex.Tests.Support;
+using static OrderStatusFlow.TdSynnex.Tests.Support.TdsBuild;
 
-namespace OrderStatusFlow.Core.Tests.TdSynnex;
+namespace OrderStatusFlow.TdSynnex.Tests.Interpretation;
 
 public sealed class InvoicePolicyTests
 {

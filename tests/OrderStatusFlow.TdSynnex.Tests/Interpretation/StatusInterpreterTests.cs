@@ -1,10 +1,11 @@
 using OrderStatusFlow.Core.Domain;
 using OrderStatusFlow.TdSynnex.Interpretation;
+using OrderStatusFlow.TdSynnex.Tests.Support;
 using OrderStatusFlow.TdSynnex.Xml;
 using OrderStatusFlow.TestKit.TdSynnex;
-using static OrderStatusFlow.Core.Tests.TdSynnex.TdsBuild;
+using static OrderStatusFlow.TdSynnex.Tests.Support.TdsBuild;
 
-namespace OrderStatusFlow.Core.Tests.TdSynnex;
+namespace OrderStatusFlow.TdSynnex.Tests.Interpretation;
 
 public sealed class StatusInterpreterTests
 {

@@ -1,6 +1,6 @@
 using OrderStatusFlow.Emulators.TdSynnex;
 
-namespace OrderStatusFlow.Integration.Tests.TdSynnex;
+namespace OrderStatusFlow.TdSynnex.Tests.Support;
 
 /// <summary>Scenario data used by the integration tests, built in code (the emulator renders the quirks).</summary>
 internal static class TdSynnexScenarios

@@ -2,7 +2,7 @@ using OrderStatusFlow.Core.Domain;
 using OrderStatusFlow.Emulators.TdSynnex;
 using OrderStatusFlow.TdSynnex;
 
-namespace OrderStatusFlow.Integration.Tests.TdSynnex;
+namespace OrderStatusFlow.TdSynnex.Tests.Support;
 
 /// <summary>An emulator on a free loopback port plus the real provider pointed at it, with quick retry settings.</summary>
 internal sealed class TdSynnexTestBed : IAsyncDisposable

@@ -1,7 +1,7 @@
 using OrderStatusFlow.Core.Domain;
 using OrderStatusFlow.TdSynnex.Xml;
 
-namespace OrderStatusFlow.Core.Tests.TdSynnex;
+namespace OrderStatusFlow.TdSynnex.Tests.Support;
 
 /// <summary>Small builders for TD SYNNEX rows, answers and ServiceNow POs.</summary>
 internal static class TdsBuild

@@ -2,7 +2,7 @@ using OrderStatusFlow.Core.Domain;
 using OrderStatusFlow.TdSynnex.Xml;
 using OrderStatusFlow.TestKit.TdSynnex;
 
-namespace OrderStatusFlow.Core.Tests.TdSynnex;
+namespace OrderStatusFlow.TdSynnex.Tests.Xml;
 
 public sealed class PoStatusParserTests
 {
