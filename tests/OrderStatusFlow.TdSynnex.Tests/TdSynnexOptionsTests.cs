@@ -24,7 +24,7 @@ public sealed class TdSynnexOptionsTests
     }
 
     [Test]
-    public void Validate_BadNumbersAndUrl_Reported()
+    public void Validate_BadNumbersAndUrl_EachReportedUnderItsKey()
     {
         var options = Valid();
         options.Url = "ec.us.tdsynnex.com";
@@ -32,7 +32,13 @@ public sealed class TdSynnexOptionsTests
         options.RequestTimeout = TimeSpan.Zero;
         options.RequestsPerSecond = -1;
 
-        Assert.That(options.Validate(), Has.Count.EqualTo(4));
+        Assert.That(options.Validate(), Is.EquivalentTo(new[]
+        {
+            "url 'ec.us.tdsynnex.com' is not an absolute http(s) URL: set OSF_TDSYNNEX_URL, e.g. https://ec.us.tdsynnex.com",
+            "requestTimeout 00:00:00 must be between 0 and 10 minutes (default 00:00:30)",
+            "maxAttempts 0 must be between 1 and 20 (default 4)",
+            "requestsPerSecond -1 must be 0 (no limit) or positive",
+        }));
     }
 
     [Test]
