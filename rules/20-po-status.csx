@@ -1,4 +1,4 @@
-// PO status (contract §5, PO table), and partial shipments in "note" mode.
+// PO status, and partial shipments in "note" mode.
 // Settings:
 //   poStatusField      (default u_tds_order_status)
 //   notesField         (default u_vendor_notes): where partial-shipment notes go

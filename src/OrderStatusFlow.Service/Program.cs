@@ -2,7 +2,7 @@ using System.CommandLine;
 using OrderStatusFlow.Service.Cli;
 using OrderStatusFlow.Service.Commands;
 
-// The osf command (run.sh and run.ps1 forward to it). Exit codes: contract §2 (see Cli/ExitCodes.cs).
+// The osf command (run.sh and run.ps1 forward to it). Exit codes: Cli/ExitCodes.cs.
 GlibcHeap.Configure();
 var pipeline = new Option<string?>("--pipeline") { Description = $"Pipeline definition file (default {CliPaths.DefaultPipeline}, or OSF_PIPELINE)" };
 var rules = new Option<string?>("--rules") { Description = $"Rules folder (default {CliPaths.DefaultRules}, or OSF_RULES)" };

@@ -9,7 +9,7 @@ namespace OrderStatusFlow.TdSynnex.Tests.Interpretation;
 
 public sealed class StatusInterpreterTests
 {
-    // Contract §5 line table, one case per row (and the edges that decide between rows). Line ordered quantity is 2.
+    // The line table (LineInterpreter), one case per row (and the edges that decide between rows). Line ordered quantity is 2.
     static IEnumerable<TestCaseData> LineCases()
     {
         TestCaseData Case(string name, LineState expected, string header, params PoStatusRow[] rows) =>
@@ -43,7 +43,7 @@ public sealed class StatusInterpreterTests
     public LineState Interpret_LineTable(string header, object rows) =>
         StatusInterpreter.Interpret(PoOf(1), Answer(header, (PoStatusRow[])rows)).Lines.Single().State;
 
-    // Contract §5 PO table, one case per row.
+    // The PO table (StatusInterpreter), one case per row.
     static IEnumerable<TestCaseData> PoCases()
     {
         TestCaseData Case(string name, PoState expected, string header, bool invoices, params PoStatusRow[] rows) =>
