@@ -21,13 +21,14 @@ public sealed class CompiledRuleSet : IRuleSet
     ReadOnlySettings? _settings;
 
     internal CompiledRuleSet(string version, IReadOnlyList<CompiledRule> rules, RuleLoadContext context, RuleBudgetLimits limits,
-        ProtectedFields protectedFields)
+        ProtectedFields protectedFields, RuleSettingChoices? choices = null)
     {
         Version = version;
         _rules = rules;
         _context = context;
         _limits = limits;
         _protected = protectedFields;
+        SettingChoices = choices ?? new RuleSettingChoices();
         Files = rules.Select(r => r.File).ToArray();
     }
 
@@ -37,6 +38,9 @@ public sealed class CompiledRuleSet : IRuleSet
     static readonly Task<object> NotRun = Task.FromResult<object>(null!);
 
     public string Version { get; }
+
+    /// <summary>The settings whose values the scripts restrict (see <see cref="RuleSettingChoices"/>).</summary>
+    public RuleSettingChoices SettingChoices { get; }
 
     /// <summary>The scripts of the set, in evaluation order, as shown in messages (e.g. <c>rules/10-line-status.csx</c>).</summary>
     public IReadOnlyList<string> Files { get; }
