@@ -26,6 +26,7 @@ public sealed unsafe class RuleCrashGuard : IDisposable
     readonly IReadOnlyDictionary<(string SysId, string Version), string> _poisoned;
     readonly Thread? _watchdog;
     int _nextSlot = -1;
+    volatile bool _disposed;
     [ThreadStatic] static int t_slotPlusOne;
     [ThreadStatic] static RuleCrashGuard? t_owner;
 
@@ -68,6 +69,8 @@ public sealed unsafe class RuleCrashGuard : IDisposable
         if (_poisoned.Count > 0 && _poisoned.TryGetValue((po.SysId, version), out var reason))
             throw new SyncException(FailureKind.Rule,
                 $"{reason}; the PO is skipped for rules {version} (fix the rule and save it: a new rules version evaluates it again)");
+        if (_disposed)
+            return;
         var slot = Slot();
         var text = $"{po.Number}\n{po.SysId}\n{version}";
         var length = Encoding.UTF8.GetBytes(text, new Span<byte>(slot + TextOffset, TextBytes));
@@ -78,7 +81,7 @@ public sealed unsafe class RuleCrashGuard : IDisposable
     /// <summary>Marks the end of the evaluation started by <see cref="Enter"/> on this thread.</summary>
     public void Exit()
     {
-        if (t_slotPlusOne > 0 && ReferenceEquals(t_owner, this))
+        if (t_slotPlusOne > 0 && ReferenceEquals(t_owner, this) && !_disposed)
             Volatile.Write(ref *(long*)(_slots + (t_slotPlusOne - 1) * SlotSize), 0L);
     }
 
@@ -95,9 +98,11 @@ public sealed unsafe class RuleCrashGuard : IDisposable
     void Watch()
     {
         var limit = (long)(WatchdogLimit.TotalSeconds * Stopwatch.Frequency);
-        while (true)
+        while (!_disposed)
         {
             Thread.Sleep(250);
+            if (_disposed)
+                return;
             var now = Stopwatch.GetTimestamp();
             for (var i = 0; i < SlotCount; i++)
             {
@@ -155,6 +160,11 @@ public sealed unsafe class RuleCrashGuard : IDisposable
 
     public void Dispose()
     {
+        if (_disposed)
+            return;
+        // The watchdog reads the slots through the pointer: it must have stopped before the view goes.
+        _disposed = true;
+        _watchdog?.Join();
         _view.SafeMemoryMappedViewHandle.ReleasePointer();
         _view.Dispose();
         _file.Dispose();
