@@ -23,6 +23,15 @@ public sealed class PurchaseOrder
 
     public IReadOnlyList<PurchaseOrderLine> Lines { get; }
 
+    /// <summary>
+    /// Set by the source when the query returned a PO the connector must not touch: the engine logs it as skipped with
+    /// this reason and never queries or writes it.
+    /// </summary>
+    public string? SkipReason { get; init; }
+
+    /// <summary>How the source names the PO's tables and status field (for the activity log).</summary>
+    public RecordSchema Schema { get; init; } = RecordSchema.Unnamed;
+
     /// <summary>The current value of <paramref name="field"/>, or "" when the record has no such value.</summary>
     public string this[string field] => Fields.TryGetValue(field, out var value) ? value ?? "" : "";
 

@@ -6,7 +6,7 @@ namespace OrderStatusFlow.Core.Pipeline;
 
 /// <summary>
 /// The TPL Dataflow graph of one cycle, a straight chain:
-/// eligibility → status (parallel) → rules (parallel) → batcher → writer (batches in parallel) → activity log.
+/// admit → status (parallel) → rules (parallel) → batcher → writer (batches in parallel) → activity log.
 /// </summary>
 /// <remarks>
 /// Dataflow traps avoided, and how:
@@ -36,7 +36,6 @@ internal sealed class CycleGraph
 
     public CycleGraph(
         PipelineDefinition definition,
-        EligibilityCheck eligibility,
         QueryStatusStage status,
         EvaluateRulesStage rules,
         UpdateBatcher batcher,
@@ -52,7 +51,7 @@ internal sealed class CycleGraph
         Log = log;
 
         _head = new TransformBlock<PurchaseOrder, OrderWorkItem>(
-            eligibility.Admit,
+            Admit,
             Options(1, statusStage.BoundedCapacity, _broken.Token));
         _status = new TransformBlock<OrderWorkItem, OrderWorkItem>(status.ProcessAsync, Options(statusStage.Parallelism, statusStage.BoundedCapacity, _broken.Token));
         _rules = new TransformBlock<OrderWorkItem, OrderWorkItem>(rules.Process, Options(rulesStage.Parallelism, rulesStage.BoundedCapacity, _broken.Token));
@@ -70,6 +69,15 @@ internal sealed class CycleGraph
         foreach (var task in all)
             task.ContinueWith(_ => Break(), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         Completion = Task.WhenAll(all);
+    }
+
+    /// <summary>Wraps the PO for the graph; a PO the source marked ineligible is skipped with the source's reason.</summary>
+    static OrderWorkItem Admit(PurchaseOrder po)
+    {
+        var item = new OrderWorkItem(po);
+        if (po.SkipReason is { } reason)
+            item.Skip(reason);
+        return item;
     }
 
     /// <summary>Cancelled when any block faulted: the feed stops sending and every block gives up.</summary>
