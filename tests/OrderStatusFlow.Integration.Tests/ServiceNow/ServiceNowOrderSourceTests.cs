@@ -1,3 +1,5 @@
+using OrderStatusFlow.ServiceNow.OpenOrders;
+using OrderStatusFlow.ServiceNow.BatchUpdate;
 using System.Net.Http.Headers;
 using System.Text;
 using OrderStatusFlow.Core.Domain;

@@ -1,3 +1,4 @@
+using OrderStatusFlow.TdSynnex.Status;
 using OrderStatusFlow.Core.Domain;
 using OrderStatusFlow.Emulators.TdSynnex;
 using static OrderStatusFlow.Integration.Tests.TdSynnex.TdSynnexTestBed;
