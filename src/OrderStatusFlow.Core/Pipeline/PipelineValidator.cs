@@ -104,7 +104,7 @@ public sealed class PipelineValidator
                 ? ((bool)value ? "true" : "false")
                 : Convert.ToString(value.Value, CultureInfo.InvariantCulture) ?? "";
         }
-        if (settings["notFoundGraceCycles"] is { } grace
+        if (settings["notFoundGraceCycles"] is JValue grace
             && !(int.TryParse(result.GetValueOrDefault("notFoundGraceCycles"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 1000))
             problems.Add(grace, "settings.notFoundGraceCycles", "must be a whole number between 1 and 1000 (the consecutive notFound answer that counts as a failure; default 3)");
         return result;

@@ -18,10 +18,9 @@ public abstract class StageFactory<TOptions> : IStageFactory where TOptions : cl
 
     public void Validate(JObject args, StageContext context, StageProblems problems)
     {
-        var before = problems.Count;
+        // The stage's own checks (its connection, say) run even when an arg is wrong: every problem at once.
         var options = OptionsBinder.Bind<TOptions>(args, "args", (token, path, message) => problems.Add(token ?? args, $"{path} {message}"));
-        if (problems.Count == before)
-            Validate(options, context, problems);
+        Validate(options, context, problems);
     }
 
     public object Create(JObject args, StageContext context) => Create(Bind(args), context);

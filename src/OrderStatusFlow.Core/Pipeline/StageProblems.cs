@@ -16,8 +16,6 @@ public sealed class StageProblems
 
     public bool HasProblems => _problems.HasProblems;
 
-    /// <summary>Problems reported so far (the whole file's).</summary>
-    public int Count => _problems.Items.Count;
 
     /// <summary>A problem at <paramref name="at"/> (the stage itself when null), e.g. "parallelism must be ...".</summary>
     public void Add(JToken? at, string message) => _problems.Add(at ?? _stage.Token, _stage.PathLabel, message);
