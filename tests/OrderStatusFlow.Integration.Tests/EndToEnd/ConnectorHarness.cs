@@ -79,6 +79,14 @@ sealed class ConnectorHarness : IAsyncDisposable
         File.WriteAllText(PipelinePath, pipeline.ToString());
     }
 
+    /// <summary>Changes the pipeline file the next cycle reads.</summary>
+    public void EditPipeline(Action<JObject> edit)
+    {
+        var pipeline = JObject.Parse(File.ReadAllText(PipelinePath));
+        edit(pipeline);
+        File.WriteAllText(PipelinePath, pipeline.ToString());
+    }
+
     /// <summary>Runs one full cycle through a fresh service (as <c>run --once</c> does) and returns its result.</summary>
     public async Task<Core.Pipeline.CycleResult> RunOnceAsync(bool dryRun = false, CancellationToken cancellationToken = default)
     {
