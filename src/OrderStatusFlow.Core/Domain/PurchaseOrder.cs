@@ -1,7 +1,7 @@
 namespace OrderStatusFlow.Core.Domain;
 
 /// <summary>
-/// A ServiceNow purchase order (<c>proc_po</c>) as read, with its lines. Every value is the string ServiceNow sent;
+/// A purchase order as the source read it, with its lines. Every value is the string the source sent;
 /// a field that was not returned reads as the empty string.
 /// </summary>
 public sealed class PurchaseOrder

@@ -1,6 +1,6 @@
 namespace OrderStatusFlow.Core.Domain;
 
-/// <summary>A ServiceNow purchase order line (<c>proc_po_item</c>) as read. Values are strings, missing ones "".</summary>
+/// <summary>A purchase order line as the source read it. Values are strings, missing ones "".</summary>
 public sealed class PurchaseOrderLine
 {
     /// <param name="number">The distributor's line number as the source reads it ("" when the line has none).</param>
