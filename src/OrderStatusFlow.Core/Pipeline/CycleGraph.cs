@@ -42,9 +42,9 @@ internal sealed class CycleGraph
         WriteBatchStage writer,
         ActivityLogStage log)
     {
-        var statusStage = definition.StageFor(StageRole.Status);
-        var rulesStage = definition.StageFor(StageRole.Rules);
-        var writerStage = definition.StageFor(StageRole.Writer);
+        // The graph is built from its descriptor (the logged one), so what is logged is what runs.
+        var blocks = Diagnostics.PipelineDescriptor.From(definition).Blocks.ToDictionary(b => b.Name, StringComparer.Ordinal);
+        var (admit, statusBlock, rulesBlock, writeBlock) = (blocks["admit"], blocks["status"], blocks["rules"], blocks["write"]);
         QueryStatus = status;
         Writer = writer;
         Batcher = batcher;
@@ -52,11 +52,11 @@ internal sealed class CycleGraph
 
         _head = new TransformBlock<PurchaseOrder, OrderWorkItem>(
             Admit,
-            Options(1, statusStage.BoundedCapacity, _broken.Token));
-        _status = new TransformBlock<OrderWorkItem, OrderWorkItem>(status.ProcessAsync, Options(statusStage.Parallelism, statusStage.BoundedCapacity, _broken.Token));
-        _rules = new TransformBlock<OrderWorkItem, OrderWorkItem>(rules.Process, Options(rulesStage.Parallelism, rulesStage.BoundedCapacity, _broken.Token));
+            Options(admit.Parallelism, admit.BoundedCapacity, _broken.Token));
+        _status = new TransformBlock<OrderWorkItem, OrderWorkItem>(status.ProcessAsync, Options(statusBlock.Parallelism, statusBlock.BoundedCapacity, _broken.Token));
+        _rules = new TransformBlock<OrderWorkItem, OrderWorkItem>(rules.Process, Options(rulesBlock.Parallelism, rulesBlock.BoundedCapacity, _broken.Token));
         _write = new TransformBlock<IReadOnlyList<OrderWorkItem>, IReadOnlyList<OrderWorkItem>>(writer.ProcessAsync,
-            Options(writerStage.Parallelism, Math.Max(1, writerStage.BoundedCapacity / writerStage.BatchSize), _broken.Token));
+            Options(writeBlock.Parallelism, writeBlock.BoundedCapacity, _broken.Token));
 
         var link = new DataflowLinkOptions { PropagateCompletion = true };
         _head.LinkTo(_status, link);
