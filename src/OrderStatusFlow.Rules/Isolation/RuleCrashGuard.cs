@@ -47,6 +47,9 @@ public sealed unsafe class RuleCrashGuard : IDisposable
         }
     }
 
+    /// <summary>The environment variable through which the supervisor hands its child the guard's folder.</summary>
+    public const string FolderVariable = "OSF_RULE_GUARD";
+
     /// <summary>The folder holding the slots file and the poison list (shared by the supervisor and its children).</summary>
     public string Folder { get; }
 

@@ -15,6 +15,21 @@ public sealed record ProtectedFields
 
     public static ProtectedFields Default { get; } = new();
 
+    /// <summary>
+    /// The fields rules may not write under <paramref name="definition"/> (also used by <c>lint</c>): the marker field
+    /// is the source stage's <c>cpoIdField</c> (default <c>u_tds_cpo_id</c>), <c>status</c> is writable only with
+    /// <c>allowStatusWrite</c> on this stage.
+    /// </summary>
+    public static ProtectedFields For(OrderStatusFlow.Core.Pipeline.PipelineDefinition definition)
+    {
+        var rules = definition.Stages.FirstOrDefault(s => s.Type == "rules.evaluate");
+        var allowStatus = rules?.Args.GetValue("allowStatusWrite", StringComparison.OrdinalIgnoreCase) is { Type: Newtonsoft.Json.Linq.JTokenType.Boolean } value && (bool)value;
+        var source = definition.Stages.FirstOrDefault(s => s.Role == OrderStatusFlow.Core.Pipeline.StageRole.Source);
+        var marker = source?.Args.GetValue("cpoIdField", StringComparison.OrdinalIgnoreCase) is { Type: Newtonsoft.Json.Linq.JTokenType.String } field
+            && ((string?)field)?.Trim() is { Length: > 0 } name ? name : Default.MarkerField;
+        return new ProtectedFields { MarkerField = marker, AllowStatusWrite = allowStatus };
+    }
+
     /// <summary>Why a rule may not write <paramref name="field"/>, or null when it may.</summary>
     public string? Problem(string field)
     {

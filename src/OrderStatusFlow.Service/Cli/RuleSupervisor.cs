@@ -15,7 +15,7 @@ namespace OrderStatusFlow.Service.Cli;
 static class RuleSupervisor
 {
     /// <summary>Set in the child: the folder of its <see cref="RuleCrashGuard"/>.</summary>
-    public const string GuardVariable = "OSF_RULE_GUARD";
+    public const string GuardVariable = RuleCrashGuard.FolderVariable;
 
     const int MaxUnexplainedCrashes = 3;
 
