@@ -27,6 +27,9 @@ public sealed class PipelineDefinition
     /// <summary>The SQLite activity log path, as written in the file.</summary>
     public required string ActivityLogPath { get; init; }
 
+    /// <summary>The <c>activityLog</c> options other than the path.</summary>
+    public ActivityLogSettings ActivityLog { get; init; } = new();
+
     /// <summary>Where the definition was read from (as given).</summary>
     public string FilePath { get; init; } = "";
 

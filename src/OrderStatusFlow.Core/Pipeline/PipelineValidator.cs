@@ -11,7 +11,7 @@ namespace OrderStatusFlow.Core.Pipeline;
 public sealed class PipelineValidator
 {
     static readonly string[] TopKeys = ["name", "enabled", "interval", "connections", "source", "stages", "settings", "activityLog"];
-    static readonly string[] ActivityLogKeys = ["path"];
+    static readonly string[] ActivityLogKeys = ["path", "recordUnchanged", "retention"];
     static readonly StageRole[] RoleOrder = [StageRole.Source, StageRole.Status, StageRole.Rules, StageRole.Writer];
 
     readonly StageRegistry _registry;
@@ -32,6 +32,7 @@ public sealed class PipelineValidator
         var source = SourceSectionReader.Read(root, json);
         var settings = ReadSettings(root, json, problems);
         var logPath = ReadActivityLog(root, json, problems);
+        var logSettings = ReadActivityLogSettings(root, json, problems);
         var stages = ReadStages(root, json, problems);
 
         var definition = new PipelineDefinition
@@ -44,6 +45,7 @@ public sealed class PipelineValidator
             Stages = stages,
             Settings = settings,
             ActivityLogPath = logPath,
+            ActivityLog = logSettings,
             FilePath = document.DisplayPath,
         };
 
@@ -123,6 +125,26 @@ public sealed class PipelineValidator
         if (path is { Length: 0 })
             problems.Add(section["path"], "activityLog.path", "must not be empty; e.g. \"data/activity.db\"");
         return path ?? "";
+    }
+
+    static ActivityLogSettings ReadActivityLogSettings(JObject root, JsonReading json, PipelineProblems problems)
+    {
+        var defaults = new ActivityLogSettings();
+        if (root["activityLog"] is not JObject section)
+            return defaults;
+        var recordUnchanged = json.Bool(section, "recordUnchanged", "activityLog") ?? defaults.RecordUnchanged;
+        var retention = defaults.Retention;
+        if (section["retention"] is { } token)
+        {
+            if (token.Type == JTokenType.String
+                && TimeSpan.TryParseExact((string)token!, ["c"], CultureInfo.InvariantCulture, out var value)
+                && value >= ActivityLogSettings.MinRetention)
+                retention = value;
+            else
+                problems.Add(token, "activityLog.retention",
+                    $"must be a \"d.hh:mm:ss\" time span of at least 01:00:00, e.g. \"90.00:00:00\" for 90 days, not {token.ToString(Newtonsoft.Json.Formatting.None)}");
+        }
+        return new ActivityLogSettings { RecordUnchanged = recordUnchanged, Retention = retention };
     }
 
     List<StageDefinition> ReadStages(JObject root, JsonReading json, PipelineProblems problems)
