@@ -44,6 +44,7 @@ static class BenchCommand
         var reload = new Command("reload", "Reload the rules N times (compile, fixtures, swap, unload) and report memory and live rule versions") { reloads, rules, json };
         reload.SetAction(p => Reload(p.GetValue(rules)!, p.GetValue(reloads), p.GetValue(json)));
         command.Subcommands.Add(reload);
+        command.Subcommands.Add(LogBenchCommand.Create());
         return command;
     }
 

@@ -57,6 +57,24 @@ public sealed class SchemaV3MigrationTests
         Directory.Delete(folder, recursive: true);
     }
 
+    [Test]
+    public void Queries_Version2FileNotYetUpgraded_SayHowToUpgrade()
+    {
+        var folder = TempActivityLog.NewFolder();
+        var path = Path.Combine(folder, "v2.db");
+        using (var v2 = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            v2.Open();
+            v2.Execute(SchemaV1.Sql + SchemaV2.Sql + "\nPRAGMA user_version = 2;");
+        }
+
+        var error = Assert.ThrowsAsync<OrderStatusFlow.Core.Domain.SyncException>(
+            () => OrderStatusFlow.Sqlite.Queries.ActivityLogQueries.Open(path).OpenFailuresAsync());
+
+        Assert.That(error!.Message, Does.Contain(path).And.Contain("older").And.Contain("./run.sh run --once"));
+        Directory.Delete(folder, recursive: true);
+    }
+
     private static string Flatten(dynamic row) =>
         string.Join("|", ((IDictionary<string, object?>)row).Select(kv => $"{kv.Key}={kv.Value}"));
 }
