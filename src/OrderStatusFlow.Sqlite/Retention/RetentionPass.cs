@@ -13,26 +13,27 @@ namespace OrderStatusFlow.Sqlite.Retention;
 /// </summary>
 internal sealed class RetentionPass(SqliteConnection connection, SqliteActivityLogOptions options, CancellationToken cancellationToken)
 {
-    private const int MinBatch = 20, MaxBatch = 20_000, VacuumPagesPerStep = 512;
+    private const int MinBatch = 20, MaxBatch = 20_000, VacuumPagesPerStep = 128;
     private int _batch = 500;
-    private int _steps;
+    private readonly List<TimeSpan> _holds = [];
     private TimeSpan _longest;
+    private string _longestStep = "";
 
     public RetentionResult Run(DateTimeOffset now, TimeSpan retention)
     {
         var cutoff = ActivityLogTimestamps.ToText(now - retention);
         var lastOldRun = connection.ExecuteScalarOrNull(
             "SELECT run_id FROM sync_runs WHERE started_at < $cutoff ORDER BY started_at DESC LIMIT 1;", cutoff) ?? 0;
-        var events = DeleteInBatches("DELETE FROM sync_events WHERE event_id IN (SELECT event_id FROM sync_events WHERE run_id <= $key LIMIT $n);", lastOldRun);
-        var runs = DeleteInBatches("DELETE FROM sync_runs WHERE run_id IN (SELECT run_id FROM sync_runs WHERE run_id <= $key LIMIT $n);", lastOldRun);
-        var loads = DeleteInBatches("""
+        var events = DeleteInBatches("events", "DELETE FROM sync_events WHERE event_id IN (SELECT event_id FROM sync_events WHERE run_id <= $key LIMIT $n);", lastOldRun);
+        var runs = DeleteInBatches("runs", "DELETE FROM sync_runs WHERE run_id IN (SELECT run_id FROM sync_runs WHERE run_id <= $key LIMIT $n);", lastOldRun);
+        var loads = DeleteInBatches("rule loads", """
             DELETE FROM rule_loads WHERE load_id IN (
                 SELECT load_id FROM rule_loads WHERE at < $key
                   AND load_id <> IFNULL((SELECT MAX(load_id) FROM rule_loads WHERE outcome = 'active'), 0)
                 LIMIT $n);
             """, cutoff);
         var pages = Vacuum();
-        Step(command =>
+        Step("meta", command =>
         {
             command.CommandText = """
                 INSERT INTO log_meta(key, value) VALUES ('retention', $retention), ('retention_last_pass_at', $now),
@@ -47,17 +48,17 @@ internal sealed class RetentionPass(SqliteConnection connection, SqliteActivityL
         return new RetentionResult
         {
             Cutoff = cutoff, RunsDeleted = runs, EventsDeleted = events, RuleLoadsDeleted = loads, PagesFreed = pages,
-            Steps = _steps, LongestLockHold = _longest,
+            Steps = _holds.Count, LongestLockHold = _longest, LongestStep = _longestStep, LockHolds = _holds,
         };
     }
 
-    private long DeleteInBatches(string sql, object key)
+    private long DeleteInBatches(string kind, string sql, object key)
     {
         var total = 0L;
         while (true)
         {
             var batch = _batch;
-            var held = Step(command =>
+            var held = Step(kind, command =>
             {
                 command.CommandText = sql;
                 command.Parameters.AddWithValue("$key", key);
@@ -85,7 +86,7 @@ internal sealed class RetentionPass(SqliteConnection connection, SqliteActivityL
         var freed = 0L;
         while (connection.ExecuteScalarOrNull("PRAGMA freelist_count;", null) is > 0 and var before)
         {
-            Step(command =>
+            Step("vacuum", command =>
             {
                 command.CommandText = $"PRAGMA incremental_vacuum({VacuumPagesPerStep});";
                 command.ExecuteNonQuery();
@@ -104,10 +105,10 @@ internal sealed class RetentionPass(SqliteConnection connection, SqliteActivityL
         return freed;
     }
 
-    private TimeSpan Step(Func<SqliteCommand, int> work) => Step(work, out _);
+    private TimeSpan Step(string kind, Func<SqliteCommand, int> work) => Step(kind, work, out _);
 
     // Times the lock hold: from the moment BEGIN IMMEDIATE has the lock to the end of COMMIT.
-    private TimeSpan Step(Func<SqliteCommand, int> work, out int affected)
+    private TimeSpan Step(string kind, Func<SqliteCommand, int> work, out int affected)
     {
         cancellationToken.ThrowIfCancellationRequested();
         using var transaction = connection.BeginTransaction(deferred: false);
@@ -117,10 +118,11 @@ internal sealed class RetentionPass(SqliteConnection connection, SqliteActivityL
         affected = work(command);
         transaction.Commit();
         var held = clock.Elapsed;
-        _steps++;
+        _holds.Add(held);
         if (held > _longest)
         {
             _longest = held;
+            _longestStep = kind;
         }
 
         return held;

@@ -19,6 +19,12 @@ public sealed record RetentionResult
     /// <summary>The longest a single step held the write lock (from BEGIN IMMEDIATE to COMMIT).</summary>
     public TimeSpan LongestLockHold { get; init; }
 
+    /// <summary>What the longest step did: <c>events</c>, <c>runs</c>, <c>rule loads</c>, <c>vacuum</c> or <c>meta</c>.</summary>
+    public string LongestStep { get; init; } = "";
+
+    /// <summary>How long each step held the write lock, in order.</summary>
+    public IReadOnlyList<TimeSpan> LockHolds { get; init; } = [];
+
     /// <summary>False when the pass was skipped because another one was still running.</summary>
     public bool Ran { get; init; } = true;
 }

@@ -73,8 +73,9 @@ internal static class SchemaV3
         CREATE INDEX ix_po_state_status ON po_state(status);
         CREATE INDEX ix_po_state_failing ON po_state(failing_since) WHERE last_outcome = 'failed';
         CREATE INDEX ix_po_state_not_found ON po_state(not_found_streak) WHERE not_found_streak > 0;
-        -- Time ranges (exports, "today"), and retention walking runs by start time.
+        -- Time ranges (exports, "today", failures of a day), and retention walking runs by start time.
         CREATE INDEX ix_sync_events_at ON sync_events(at);
+        CREATE INDEX ix_sync_events_failed_at ON sync_events(at) WHERE outcome = 'failed';
         CREATE INDEX ix_sync_runs_started ON sync_runs(started_at);
         CREATE INDEX ix_rule_loads_at ON rule_loads(at);
         -- Served only what now reads po_state (the old v_latest_status, notFound streaks, sys_id lookups); every index

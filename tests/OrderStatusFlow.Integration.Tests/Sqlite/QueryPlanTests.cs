@@ -12,6 +12,7 @@ public sealed class QueryPlanTests
     [TestCase("SELECT status, COUNT(*) FROM v_latest_status GROUP BY status", "ix_po_state_status")]
     [TestCase("SELECT * FROM v_open_failures ORDER BY failing_since", "ix_po_state_failing")]
     [TestCase("SELECT * FROM sync_events WHERE at >= '2026-11-27' ORDER BY at", "ix_sync_events_at")]
+    [TestCase("SELECT at, po_number FROM sync_events WHERE outcome = 'failed' AND at >= '2026-11-27' ORDER BY at DESC", "ix_sync_events_failed_at")]
     [TestCase("SELECT * FROM v_failures LIMIT 50", "ix_sync_events_failed_recent")]
     [TestCase("SELECT * FROM v_failures WHERE po_number = 'PO0010005'", "ix_sync_events_failed")]
     [TestCase("SELECT * FROM sync_events WHERE po_number = 'PO0010005' ORDER BY event_id", "ix_sync_events_po_number")]

@@ -18,6 +18,8 @@ sealed class LogBenchResult
     public int RetentionSteps { get; set; }
     public long EventsRetired { get; set; }
     public TimeSpan LongestRetentionHold { get; set; }
+    public string LongestRetentionStep { get; set; } = "";
+    public List<TimeSpan> RetentionHolds { get; } = [];
     public long LastBytes { get; set; }
     public long GrowthAfterFirstCycle { get; set; }
     public long RecordUnchangedBytes { get; set; }
@@ -49,12 +51,18 @@ sealed class LogBenchResult
         var full = FullCycleWrites.OrderBy(t => t).ToList();
         text.AppendLine(inv, $"writer: {EntriesWritten:N0} entries in {WriteTime.TotalSeconds:0.0} s = {EntriesWritten / Math.Max(WriteTime.TotalSeconds, 1e-9):N0} entries/s; " +
                              $"a full cycle ({s.Pos:N0} POs) median {(full.Count > 0 ? full[full.Count / 2].TotalMilliseconds : 0):0} ms, max {(full.Count > 0 ? full[^1].TotalMilliseconds : 0):0} ms");
-        text.AppendLine(inv, $"retention: {RetentionPasses} passes, {RetentionSteps} steps, {EventsRetired:N0} events removed, longest write-lock hold {LongestRetentionHold.TotalMilliseconds:0.0} ms");
+        var holds = RetentionHolds.OrderBy(t => t).ToList();
+        text.AppendLine(inv, $"retention: {RetentionPasses} passes, {RetentionSteps} steps, {EventsRetired:N0} events removed; write-lock hold per step: " +
+                             $"median {Ms(holds, 0.5)} ms, 99th percentile {Ms(holds, 0.99)} ms, longest {LongestRetentionHold.TotalMilliseconds:0.0} ms ({LongestRetentionStep}), " +
+                             $"{holds.Count(h => h > TimeSpan.FromMilliseconds(50))} steps over 50 ms");
         text.AppendLine(inv, $"analyst queries (docs/analyst-sql.md) at day {Days.Count}, median of {s.QueryRuns} runs:");
         foreach (var q in Queries.Concat(LatestStatus))
             text.AppendLine(inv, $"  {q.Median.TotalMilliseconds,7:0.00} ms (max {q.Max.TotalMilliseconds,6:0.00})  {q.Rows,6} rows  {q.Name}");
         return text.ToString();
     }
+
+    static string Ms(List<TimeSpan> sorted, double quantile) =>
+        sorted.Count == 0 ? "-" : sorted[Math.Min(sorted.Count - 1, (int)(sorted.Count * quantile))].TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture);
 
     static string Mb(long bytes) => (bytes / 1048576.0).ToString("0.00", CultureInfo.InvariantCulture);
 }

@@ -83,8 +83,12 @@ static class LogBenchRunner
                     result.RetentionPasses++;
                     result.RetentionSteps += pass.Steps;
                     result.EventsRetired += pass.EventsDeleted;
+                    result.RetentionHolds.AddRange(pass.LockHolds);
                     if (pass.LongestLockHold > result.LongestRetentionHold)
+                    {
                         result.LongestRetentionHold = pass.LongestLockHold;
+                        result.LongestRetentionStep = pass.LongestStep;
+                    }
                 }
 
                 if (cycle == 0)
