@@ -27,6 +27,8 @@ public sealed class SqliteActivityLog : IActivityLog, IAsyncDisposable
     private Task _retention = Task.CompletedTask;
     private int _retentionRunning;
     private int _disposed;
+    // Retention's delete batch, carried from pass to pass so it stays sized to the step target on this machine.
+    private int _retentionBatch = 100;
 
     private SqliteActivityLog(string path, ActivityLogWriter writer, SqliteActivityLogOptions options)
     {
@@ -165,7 +167,10 @@ public sealed class SqliteActivityLog : IActivityLog, IAsyncDisposable
         try
         {
             using var connection = SqliteConnections.OpenRetention(Path, _options);
-            return new RetentionPass(connection, _options, cancellationToken).Run(now, retention);
+            var pass = new RetentionPass(connection, _options, Volatile.Read(ref _retentionBatch), cancellationToken);
+            var result = pass.Run(now, retention);
+            Volatile.Write(ref _retentionBatch, pass.Batch);
+            return result;
         }
         catch (SqliteException e)
         {

@@ -11,13 +11,16 @@ namespace OrderStatusFlow.Sqlite.Retention;
 /// them so the writer and analysts get the lock; then gives freed pages back with incremental vacuum (files created
 /// with <c>auto_vacuum = INCREMENTAL</c>). Records the retention in force in <c>log_meta</c>.
 /// </summary>
-internal sealed class RetentionPass(SqliteConnection connection, SqliteActivityLogOptions options, CancellationToken cancellationToken)
+internal sealed class RetentionPass(SqliteConnection connection, SqliteActivityLogOptions options, int batch, CancellationToken cancellationToken)
 {
     private const int MinBatch = 20, MaxBatch = 20_000, VacuumPagesPerStep = 128;
-    private int _batch = 500;
+    private int _batch = Math.Clamp(batch, MinBatch, MaxBatch);
     private readonly List<TimeSpan> _holds = [];
     private TimeSpan _longest;
     private string _longestStep = "";
+
+    /// <summary>The delete batch size the pass ended with; the next pass starts from it.</summary>
+    public int Batch => _batch;
 
     public RetentionResult Run(DateTimeOffset now, TimeSpan retention)
     {
