@@ -10,29 +10,30 @@ namespace OrderStatusFlow.Core.Pipeline;
 /// </summary>
 public sealed class PipelineValidator
 {
-    static readonly string[] TopKeys = ["name", "enabled", "interval", "connections", "source", "stages", "settings", "activityLog"];
-    static readonly string[] ActivityLogKeys = ["path", "recordUnchanged", "retention"];
+    static readonly string[] TopKeys = ["name", "enabled", "interval", "connections", "stages", "settings", "activityLog"];
     static readonly StageRole[] RoleOrder = [StageRole.Source, StageRole.Status, StageRole.Rules, StageRole.Writer];
 
     readonly StageRegistry _registry;
 
     public PipelineValidator(StageRegistry registry) => _registry = registry;
 
+    /// <summary>False for <c>lint</c>: see <see cref="StageContext.CheckConnectionValues"/>.</summary>
+    public bool CheckConnectionValues { get; init; } = true;
+
     public PipelineValidationResult Validate(PipelineDocument document, string rulesFolder = "rules")
     {
         var problems = new PipelineProblems(document);
         var root = document.Root;
         var json = new JsonReading(problems);
-        json.UnknownKeys(root, "", TopKeys);
+        json.UnknownKeys(root.Properties().Any(p => p.Name == "source") ? new JObject(root.Properties().Where(p => p.Name != "source")) : root, "", TopKeys);
+        MovedSource.Report(root, problems);
 
         var name = json.String(root, "name", "", required: true) ?? "";
         var enabled = json.Bool(root, "enabled", "") ?? true;
         var interval = json.TimeSpan(root, "interval", "", TimeSpan.FromSeconds(1), TimeSpan.FromDays(1)) ?? TimeSpan.FromMinutes(5);
         var connections = ReadConnections(root, json);
-        var source = SourceSectionReader.Read(root, json);
         var settings = ReadSettings(root, json, problems);
-        var logPath = ReadActivityLog(root, json, problems);
-        var logSettings = ReadActivityLogSettings(root, json, problems);
+        var activityLog = ReadActivityLog(root, json, problems);
         var stages = ReadStages(root, json, problems);
 
         var definition = new PipelineDefinition
@@ -41,11 +42,9 @@ public sealed class PipelineValidator
             Enabled = enabled,
             Interval = interval,
             Connections = connections,
-            Source = source,
             Stages = stages,
             Settings = settings,
-            ActivityLogPath = logPath,
-            ActivityLog = logSettings,
+            ActivityLog = activityLog,
             FilePath = document.DisplayPath,
         };
 
@@ -53,7 +52,7 @@ public sealed class PipelineValidator
         {
             if (!_registry.TryGet(stage.Type, out var factory))
                 continue;
-            var context = new StageContext { Definition = definition, Stage = stage, RulesFolder = rulesFolder };
+            var context = new StageContext { Definition = definition, Stage = stage, RulesFolder = rulesFolder, CheckConnectionValues = CheckConnectionValues };
             try
             {
                 factory.Validate(stage.Args, context, problems.ForStage(stage));
@@ -105,46 +104,22 @@ public sealed class PipelineValidator
                 ? ((bool)value ? "true" : "false")
                 : Convert.ToString(value.Value, CultureInfo.InvariantCulture) ?? "";
         }
-        if (settings["notFoundGraceCycles"] is { } grace
+        if (settings["notFoundGraceCycles"] is JValue grace
             && !(int.TryParse(result.GetValueOrDefault("notFoundGraceCycles"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 1000))
             problems.Add(grace, "settings.notFoundGraceCycles", "must be a whole number between 1 and 1000 (the consecutive notFound answer that counts as a failure; default 3)");
         return result;
     }
 
-    static string ReadActivityLog(JObject root, JsonReading json, PipelineProblems problems)
+    static ActivityLogOptions ReadActivityLog(JObject root, JsonReading json, PipelineProblems problems)
     {
         var section = json.Object(root, "activityLog", "");
         if (section is null)
         {
             if (root["activityLog"] is null)
                 problems.Add(root, "activityLog", "is missing; add \"activityLog\": { \"path\": \"data/activity.db\" }");
-            return "";
+            return new ActivityLogOptions();
         }
-        json.UnknownKeys(section, "activityLog", ActivityLogKeys);
-        var path = json.String(section, "path", "activityLog", required: true);
-        if (path is { Length: 0 })
-            problems.Add(section["path"], "activityLog.path", "must not be empty; e.g. \"data/activity.db\"");
-        return path ?? "";
-    }
-
-    static ActivityLogSettings ReadActivityLogSettings(JObject root, JsonReading json, PipelineProblems problems)
-    {
-        var defaults = new ActivityLogSettings();
-        if (root["activityLog"] is not JObject section)
-            return defaults;
-        var recordUnchanged = json.Bool(section, "recordUnchanged", "activityLog") ?? defaults.RecordUnchanged;
-        var retention = defaults.Retention;
-        if (section["retention"] is { } token)
-        {
-            if (token.Type == JTokenType.String
-                && TimeSpan.TryParseExact((string)token!, ["c"], CultureInfo.InvariantCulture, out var value)
-                && value >= ActivityLogSettings.MinRetention)
-                retention = value;
-            else
-                problems.Add(token, "activityLog.retention",
-                    $"must be a \"d.hh:mm:ss\" time span of at least 01:00:00, e.g. \"90.00:00:00\" for 90 days, not {token.ToString(Newtonsoft.Json.Formatting.None)}");
-        }
-        return new ActivityLogSettings { RecordUnchanged = recordUnchanged, Retention = retention };
+        return Binding.OptionsBinder.Bind<ActivityLogOptions>(section, "activityLog", problems.Add);
     }
 
     List<StageDefinition> ReadStages(JObject root, JsonReading json, PipelineProblems problems)
