@@ -28,6 +28,7 @@ public sealed class PipelineDefinition
     /// <summary>The <c>activityLog</c> section.</summary>
     public required ActivityLogOptions ActivityLog { get; init; }
 
+
     /// <summary>Where the definition was read from (as given).</summary>
     public string FilePath { get; init; } = "";
 
