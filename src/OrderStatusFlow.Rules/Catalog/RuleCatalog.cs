@@ -1,3 +1,4 @@
+using OrderStatusFlow.Core.Diagnostics;
 using OrderStatusFlow.Core.Domain;
 using OrderStatusFlow.Core.Seams;
 using OrderStatusFlow.Rules.Compilation;
@@ -226,6 +227,7 @@ public sealed class RuleCatalog : IRuleSetProvider, IDisposable
 
     async Task ReportAsync(RuleLoadEntry entry, CancellationToken cancellationToken)
     {
+        ConnectorMetrics.RuleReload(entry.Outcome);
         if (_onRuleLoad is null)
             return;
         try
