@@ -10,7 +10,8 @@ namespace OrderStatusFlow.Core.Pipeline;
 /// </summary>
 public sealed class PipelineValidator
 {
-    static readonly string[] TopKeys = ["name", "enabled", "interval", "connections", "source", "stages", "settings", "activityLog"];
+    static readonly string[] TopKeys = ["name", "enabled", "interval", "connections", "source", "stages", "settings", "activityLog", "console"];
+    static readonly string[] ConsoleKeys = ["listen", "token"];
     static readonly string[] ActivityLogKeys = ["path"];
     static readonly StageRole[] RoleOrder = [StageRole.Source, StageRole.Status, StageRole.Rules, StageRole.Writer];
 
@@ -33,6 +34,8 @@ public sealed class PipelineValidator
         var settings = ReadSettings(root, json, problems);
         var logPath = ReadActivityLog(root, json, problems);
         var stages = ReadStages(root, json, problems);
+        if (json.Object(root, "console", "") is { } console)
+            json.UnknownKeys(console, "console", ConsoleKeys);
 
         var definition = new PipelineDefinition
         {
