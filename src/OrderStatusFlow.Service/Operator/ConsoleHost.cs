@@ -58,7 +58,7 @@ sealed class ConsoleHost : IAsyncDisposable
             var headers = http.Response.Headers;
             headers.ContentSecurityPolicy = SecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "no-referrer";
+            headers["Referrer-Policy"] = "same-origin"; // "no-referrer" would make the browser send "Origin: null" on our own forms
             headers.CacheControl = "no-store";
             try
             {

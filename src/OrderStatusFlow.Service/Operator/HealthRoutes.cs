@@ -14,7 +14,7 @@ static class HealthRoutes
     public static void Map(IEndpointRouteBuilder app, ConsoleContext console)
     {
         app.MapGet("/healthz/live", () => Results.Json(new { status = "live" }));
-        app.MapGet("/healthz/ready", async (HttpContext http) =>
+        app.MapGet("/healthz/ready", (Func<HttpContext, Task<IResult>>)(async http =>
         {
             var problems = new List<string>();
             if (await console.Actions.CheckWritableAsync(TimeSpan.FromSeconds(3), http.RequestAborted) is { } log)
@@ -24,7 +24,7 @@ static class HealthRoutes
             return problems.Count == 0
                 ? Results.Json(new { status = "ready" })
                 : Results.Json(new { status = "not ready", reasons = problems }, statusCode: StatusCodes.Status503ServiceUnavailable);
-        });
+        }));
     }
 
     /// <summary>Why the scheduler is not on time, or null. Paused or disabled is on time (nothing is due).</summary>

@@ -28,8 +28,8 @@ static class MetricsRoute
     ];
 
     public static void Map(IEndpointRouteBuilder app, ConsoleContext console, MetricsCollector collector) =>
-        app.MapGet("/metrics", async (HttpContext http) =>
-            Results.Text(await WriteAsync(console, collector, http.RequestAborted), "text/plain; version=0.0.4; charset=utf-8", Encoding.UTF8));
+        app.MapGet("/metrics", (Func<HttpContext, Task<IResult>>)(async http =>
+            Results.Text(await WriteAsync(console, collector, http.RequestAborted), "text/plain; version=0.0.4; charset=utf-8", Encoding.UTF8)));
 
     public static async Task<string> WriteAsync(ConsoleContext console, MetricsCollector collector, CancellationToken ct)
     {
