@@ -44,6 +44,13 @@ static class BenchCommand
         var reload = new Command("reload", "Reload the rules N times (compile, fixtures, swap, unload) and report memory and live rule versions") { reloads, rules, json };
         reload.SetAction(p => Reload(p.GetValue(rules)!, p.GetValue(reloads), p.GetValue(json)));
         command.Subcommands.Add(reload);
+
+        var pos = new Option<int>("--pos") { Description = "POs in the generated activity log", DefaultValueFactory = _ => 100_000 };
+        var events = new Option<int>("--events") { Description = "Events in the generated activity log (1,000 a cycle)", DefaultValueFactory = _ => 1_000_000 };
+        var requests = new Option<int>("--requests") { Description = "Timed requests per page", DefaultValueFactory = _ => 20 };
+        var console = new Command("console", "Time each operator console page over a generated activity log (default 100,000 POs, 1,000,000 events)") { pos, events, requests };
+        console.SetAction(p => Operator.ConsoleBench.RunAsync(p.GetValue(pos), p.GetValue(events), p.GetValue(requests)));
+        command.Subcommands.Add(console);
         return command;
     }
 
