@@ -66,8 +66,9 @@ static class ConsoleBench
     }
 
     /// <summary>
-    /// One cycle per 1,000 events, every 5 minutes. Each event is a PO (spread over all POs) with outcome failed (4% of
-    /// the events of every other cycle, so a PO fails in some cycles and recovers in others), else updated or skipped.
+    /// One cycle per 1,000 events, every 5 minutes; each event is one PO (every PO gets one event per --pos events).
+    /// About 3% of the events fail: one PO in 25 fails on every third pass and is open at the end; another one in 25
+    /// fails once in three passes and recovers (the resolved list). The rest are updated or skipped.
     /// </summary>
     static async Task FillAsync(string db, int pos, int events)
     {
@@ -92,10 +93,10 @@ static class ConsoleBench
             SELECT i, (i - 1) / 1000 + 1,
                    strftime('%Y-%m-%dT%H:%M:%fZ', '2026-01-01', '+' || (((i - 1) / 1000 + 1) * 300 + 20) || ' seconds'),
                    printf('PO%07d', (i * 7919) % @Pos), printf('po%030d', (i * 7919) % @Pos),
-                   CASE WHEN i % 25 = 0 AND ((i - 1) / 1000) % 2 = 0 THEN 'failed' WHEN i % 5 < 3 THEN 'updated' ELSE 'skipped' END,
+                   CASE WHEN (i % 25 = 0 AND ((i - 1) / @Pos) % 3 = 0) OR (i % 25 = 5 AND ((i - 1) / @Pos) % 3 = 1) THEN 'failed' WHEN i % 5 < 3 THEN 'updated' ELSE 'skipped' END,
                    'accepted', 'TDS Accepted', CASE WHEN i % 5 < 3 THEN 'TDS Shipped' ELSE '' END,
                    CASE WHEN i % 5 < 3 THEN '{"proc_po":{"u_tds_order_status":"TDS Shipped"}}' END,
-                   CASE WHEN i % 25 = 0 AND ((i - 1) / 1000) % 2 = 0 THEN 'TD SYNNEX PO Status did not answer within 30 s (timeout). Retried with back-off.' END,
+                   CASE WHEN (i % 25 = 0 AND ((i - 1) / @Pos) % 3 = 0) OR (i % 25 = 5 AND ((i - 1) / @Pos) % 3 = 1) THEN 'TD SYNNEX PO Status did not answer within 30 s (timeout). Retried with back-off.' END,
                    'bench0001'
             FROM e;
             INSERT INTO rule_loads(at, rules_version, outcome, files_json, error)

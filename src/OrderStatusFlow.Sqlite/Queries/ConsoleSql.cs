@@ -89,17 +89,19 @@ internal static class ConsoleSql
         WHERE f.event_id = (SELECT MAX(m.event_id) FROM sync_events AS m WHERE m.po_number = f.po_number);
         """;
 
-    // A failure is resolved when a later event of the same PO did not fail; one row per PO (its last failure).
+    // A failure is resolved when a later event of the same PO did not fail; one row per PO (its last failure). The
+    // candidates are one per PO from the failed-events index (covering), not one per failed event.
     public const string ResolvedFailures = """
         SELECT e.event_id AS EventId, e.po_number AS PoNumber, e.at AS FailedAt, e.error AS Error,
-               (SELECT r.at FROM sync_events AS r WHERE r.po_number = e.po_number AND r.event_id > e.event_id
+               (SELECT r.at FROM sync_events AS r WHERE r.po_number = f.po_number AND r.event_id > f.event_id
                 ORDER BY r.event_id LIMIT 1) AS ResolvedAt
-        FROM sync_events AS e
-        WHERE e.outcome = 'failed' AND e.event_id < @Before
-          AND e.event_id = (SELECT MAX(m.event_id) FROM sync_events AS m WHERE m.po_number = e.po_number AND m.outcome = 'failed')
-          AND e.event_id < (SELECT MAX(m.event_id) FROM sync_events AS m WHERE m.po_number = e.po_number)
+        FROM (SELECT po_number, MAX(event_id) AS event_id FROM sync_events WHERE outcome = 'failed'
+              GROUP BY po_number) AS f
+        JOIN sync_events AS e ON e.event_id = f.event_id
+        WHERE f.event_id < @Before
+          AND f.event_id < (SELECT MAX(m.event_id) FROM sync_events AS m WHERE m.po_number = f.po_number)
           AND (@Text IS NULL OR instr(lower(e.po_number), @Text) > 0 OR instr(lower(IFNULL(e.error, '')), @Text) > 0)
-        ORDER BY e.event_id DESC
+        ORDER BY f.event_id DESC
         LIMIT @Limit;
         """;
 
