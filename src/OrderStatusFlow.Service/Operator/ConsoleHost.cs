@@ -34,7 +34,7 @@ sealed class ConsoleHost : IAsyncDisposable
     public Uri Url { get; }
 
     /// <summary>Starts listening and restores a persisted pause; throws <see cref="IOException"/> when the address is taken.</summary>
-    public static async Task<ConsoleHost> StartAsync(ConsoleOptions options, SyncService service, string dbPath, Serilog.ILogger logger)
+    public static async Task<ConsoleHost> StartAsync(ConsoleOptions options, SyncService service, string dbPath, Serilog.ILogger logger, TimeSpan? countFreshness = null)
     {
         var collector = new MetricsCollector(TimeProvider.System);
         var actions = new OperatorActionLog(dbPath);
@@ -46,6 +46,8 @@ sealed class ConsoleHost : IAsyncDisposable
             Queries = new ConsoleQueries(dbPath),
             Actions = actions,
             Options = options,
+            Collector = collector,
+            CountFreshness = countFreshness ?? TimeSpan.FromSeconds(5),
         };
 
         var builder = WebApplication.CreateSlimBuilder();

@@ -61,7 +61,7 @@ static class MetricsRoute
         if (console.Service.State.LastSuccessAt is { } success)
             Sample(sb, "orderstatusflow_last_successful_cycle_timestamp_seconds", "", success.ToUnixTimeMilliseconds() / 1000.0);
         Gauge(sb, "orderstatusflow_open_failures", "POs whose last outcome is failed.");
-        Sample(sb, "orderstatusflow_open_failures", "", await console.Queries.OpenFailureCountAsync(ct));
+        Sample(sb, "orderstatusflow_open_failures", "", await console.OpenFailureCountAsync(ct));
         Gauge(sb, "orderstatusflow_paused", "1 while paused from the console or disabled in the pipeline file.");
         Sample(sb, "orderstatusflow_paused", "", console.Service.State.Paused || console.Service.Definition is { Enabled: false } ? 1 : 0);
         Gauge(sb, "orderstatusflow_upstream_up", "1 when the system's last answer was usable, 0 when it failed, timed out or was rate limited.");

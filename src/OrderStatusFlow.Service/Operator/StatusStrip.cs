@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using OrderStatusFlow.Core.Diagnostics;
 
 namespace OrderStatusFlow.Service.Operator;
 
@@ -17,7 +18,7 @@ static class StatusStrip
         var definition = console.Service.Definition;
         var now = console.Time.GetUtcNow();
         var last = await console.Queries.LastFinishedRunAsync(ct).ConfigureAwait(false);
-        var openFailures = await console.Queries.OpenFailureCountAsync(ct).ConfigureAwait(false);
+        var openFailures = await console.OpenFailureCountAsync(ct).ConfigureAwait(false);
 
         string mode, why;
         if (definition is { Enabled: false })
@@ -40,9 +41,17 @@ static class StatusStrip
         }
         else
             Item(html, "last cycle", "none yet", "", "warn");
-        Item(html, "next cycle", state.NextDueAt is { } due ? Time(due) : "not scheduled", definition is null ? "" : $"every {definition.Interval}", "ok");
+        Item(html, "next cycle", state.NextDueAt is { } due ? Time(due) : "not scheduled", definition is null ? "" : $"every {definition.Interval}",
+            state.NextDueAt is null ? "warn" : "ok");
         Item(html, "rules", console.Service.RulesVersion ?? "not loaded", "", "ok");
         Item(html, "open failures", openFailures.ToString("N0", CultureInfo.InvariantCulture), "", openFailures > 0 ? "bad" : "ok");
+        foreach (var (system, label) in new[] { (ConnectorMetrics.ServiceNow, "ServiceNow"), (ConnectorMetrics.TdSynnex, "TD SYNNEX") })
+        {
+            if (console.Collector?.Upstream.GetValueOrDefault(system) is { } upstream)
+                Item(html, label, upstream.Up ? "answering" : "failing", $"last answer {upstream.Result} at {Time(upstream.At)}", upstream.Up ? "ok" : "bad");
+            else
+                Item(html, label, "not asked yet", "", "warn");
+        }
         html.Raw("</dl>");
         if (IsStale(console, last, now) is { } stale)
             html.Raw("<p class=\"stale\" id=\"stale\">").Text(stale).Raw("</p>");

@@ -55,6 +55,8 @@ sealed class ConsoleBrowserTests
         Assert.That(ids.Select(long.Parse), Is.Ordered.Descending);
         Assert.That(await page.Locator("#status [data-item='last cycle'] strong").InnerTextAsync(), Does.StartWith("#"));
         Assert.That(await page.Locator("#status [data-item='rules'] strong").InnerTextAsync(), Is.Not.EqualTo("not loaded"));
+        Assert.That(await page.Locator("#status [data-item='TD SYNNEX'] strong").InnerTextAsync(), Is.EqualTo("answering"));
+        Assert.That(await page.Locator("#status [data-item='ServiceNow'] strong").InnerTextAsync(), Is.EqualTo("answering"));
         await Browser.ScreenshotAsync(page, "cycles");
     }
 
