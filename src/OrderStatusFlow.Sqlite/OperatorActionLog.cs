@@ -70,8 +70,9 @@ public sealed class OperatorActionLog(string path)
                 DefaultTimeout = Math.Max(1, (int)timeout.TotalSeconds),
             }.ToString());
             await connection.OpenAsync(ct).ConfigureAwait(false);
-            await connection.ExecuteAsync(new CommandDefinition(
-                $"PRAGMA busy_timeout = {(long)timeout.TotalMilliseconds}; BEGIN IMMEDIATE; ROLLBACK;", cancellationToken: ct)).ConfigureAwait(false);
+            await connection.ExecuteAsync(new CommandDefinition($"PRAGMA busy_timeout = {(long)timeout.TotalMilliseconds};", cancellationToken: ct)).ConfigureAwait(false);
+            using var transaction = connection.BeginTransaction(deferred: false); // BEGIN IMMEDIATE: takes the write lock
+            transaction.Rollback();
             return null;
         }
         catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)

@@ -46,7 +46,8 @@ sealed class ConsoleProcessTests : FixtureBase
             var metrics = await http.GetStringAsync("/metrics");
             Assert.That(metrics, Does.Contain("orderstatusflow_paused 1"), "paused again after the restart");
             Assert.That(await http.GetStringAsync("/"), Does.Contain("paused by api"));
-            Assert.That((await http.GetAsync("/healthz/ready")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "paused is not unready");
+            Assert.That(await ReadyWithinAsync(http, TimeSpan.FromSeconds(60)), Is.EqualTo(HttpStatusCode.OK),
+                "ready once the pipeline is loaded: paused is not unready");
             Assert.That(Runs(harness), Is.EqualTo(before), "the pause was applied before the first cycle of the new process");
 
             Assert.That((await http.PostAsync("/actions/resume", null)).StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
@@ -72,10 +73,23 @@ sealed class ConsoleProcessTests : FixtureBase
         await holder.OpenAsync();
         await using (var command = holder.CreateCommand())
         {
-            command.CommandText = "BEGIN IMMEDIATE;";
+            command.CommandText = "BEGIN IMMEDIATE; INSERT INTO rule_loads(at, rules_version, outcome) VALUES ('2026-01-01T00:00:00.000Z', 'x', 'active');";
             await command.ExecuteNonQueryAsync();
         }
         Assert.That(await log.CheckWritableAsync(TimeSpan.FromMilliseconds(200), CancellationToken.None), Does.Contain("is not writable"));
+    }
+
+    /// <summary>Polls /healthz/ready until 200 or the deadline; the last status.</summary>
+    static async Task<HttpStatusCode> ReadyWithinAsync(HttpClient http, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var status = (await http.GetAsync("/healthz/ready")).StatusCode;
+            if (status == HttpStatusCode.OK || DateTime.UtcNow > deadline)
+                return status;
+            await Task.Delay(100);
+        }
     }
 
     static HttpClient Client(Uri url)
