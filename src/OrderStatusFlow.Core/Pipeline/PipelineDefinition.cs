@@ -16,8 +16,6 @@ public sealed class PipelineDefinition
     /// <summary>Connection sections by name (e.g. <c>servicenow</c>), after <c>${VAR}</c> expansion.</summary>
     public IReadOnlyDictionary<string, JObject> Connections { get; init; } = new Dictionary<string, JObject>();
 
-    public SourceDefinition Source { get; init; } = new();
-
     /// <summary>In order: source, status, rules, writer.</summary>
     public required IReadOnlyList<StageDefinition> Stages { get; init; }
 
@@ -25,7 +23,13 @@ public sealed class PipelineDefinition
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
     /// <summary>The SQLite activity log path, as written in the file.</summary>
-    public required string ActivityLogPath { get; init; }
+    public string ActivityLogPath => ActivityLog.Path;
+
+    /// <summary>The <c>activityLog</c> section.</summary>
+    public required ActivityLogOptions ActivityLog { get; init; }
+
+    /// <summary>The <c>console</c> section (the operator console's address and token, before the environment's overrides).</summary>
+    public ConsoleSectionOptions Console { get; init; } = new();
 
     /// <summary>Where the definition was read from (as given).</summary>
     public string FilePath { get; init; } = "";

@@ -107,7 +107,6 @@ public sealed class PipelineRunner
         var writer = _definition.StageFor(StageRole.Writer);
         return new CycleGraph(
             _definition,
-            new EligibilityCheck(_definition.Source),
             new QueryStatusStage(_seams.Status, time, processing),
             new EvaluateRulesStage(_seams.Rules, _definition, streaks, time),
             new UpdateBatcher(writer.BatchSize, writer.FlushAfter, writer.BatchSize, time, _logger),

@@ -1,7 +1,6 @@
 using OrderStatusFlow.Core.Hosting;
 using OrderStatusFlow.Core.Pipeline;
 using OrderStatusFlow.Service.Cli;
-using OrderStatusFlow.Service.Composition;
 using OrderStatusFlow.Sqlite;
 using Serilog;
 
@@ -20,17 +19,21 @@ sealed class PipelineStartup : IAsyncDisposable
 
     public string DbPath { get; private set; } = "";
 
+    /// <summary>The definition as first loaded (the service re-reads the file itself).</summary>
+    public PipelineDefinition? Definition { get; private set; }
+
     /// <summary>Null and problems printed when the pipeline file is invalid or the log cannot be opened.</summary>
     public static async Task<PipelineStartup?> CreateAsync(CliPaths paths, bool dryRun, ILogger logger)
     {
         PipelineStartup? startup = null;
-        startup = new PipelineStartup(Stages.CreateRegistry(() => startup?._log, logger));
+        startup = new PipelineStartup(StageTypes.CreateRegistry(() => startup?._log, logger));
         var loaded = new PipelineDefinitionLoader(startup.Registry).TryLoad(paths.Pipeline, paths.Rules);
         if (!loaded.IsValid)
         {
             PrintProblems(loaded.Problems);
             return null;
         }
+        startup.Definition = loaded.Definition;
         startup.DbPath = paths.DbOr(loaded.Definition!.ActivityLogPath);
         startup._log = await SqliteActivityLog.OpenAsync(startup.DbPath);
         startup.Service = new SyncService(new SyncServiceOptions

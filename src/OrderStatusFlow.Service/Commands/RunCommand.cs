@@ -1,7 +1,5 @@
 using OrderStatusFlow.Core.Domain;
 using OrderStatusFlow.Core.Pipeline;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 using OrderStatusFlow.Service.Cli;
 using OrderStatusFlow.Service.Operator;
 using Serilog;
@@ -41,7 +39,7 @@ static class RunCommand
                     Console.Error.WriteLine($"osf: the cycle could not run: {result.Error}");
                 return result.Disabled ? ExitCodes.Ok : result.ExitCode;
             }
-            var (consoleOptions, consoleError) = ConsoleOptions.Resolve(ConsoleSection(paths.Pipeline), Environment.GetEnvironmentVariable);
+            var (consoleOptions, consoleError) = ConsoleOptions.Resolve(startup.Definition?.Console, Environment.GetEnvironmentVariable);
             if (consoleError is not null)
             {
                 Console.Error.WriteLine($"osf: could not start: {consoleError}");
@@ -76,8 +74,4 @@ static class RunCommand
             return ExitCodes.CouldNotRun;
         }
     }
-
-    /// <summary>The pipeline file's <c>console</c> section (already validated with the rest of the file).</summary>
-    static JObject? ConsoleSection(string pipelinePath) =>
-        JObject.Parse(File.ReadAllText(pipelinePath), new JsonLoadSettings { CommentHandling = CommentHandling.Ignore })["console"] as JObject;
 }

@@ -1,5 +1,5 @@
 using System.Net;
-using Newtonsoft.Json.Linq;
+using OrderStatusFlow.Core.Pipeline;
 
 namespace OrderStatusFlow.Service.Operator;
 
@@ -19,10 +19,10 @@ sealed class ConsoleOptions
     public string? Token { get; init; }
 
     /// <summary>The options, or a message saying what is wrong and how to fix it.</summary>
-    public static (ConsoleOptions? Options, string? Error) Resolve(JObject? section, Func<string, string?> environment)
+    public static (ConsoleOptions? Options, string? Error) Resolve(ConsoleSectionOptions? section, Func<string, string?> environment)
     {
-        var listenText = environment(ListenVariable) is { Length: > 0 } l ? l : Expand((string?)section?["listen"], environment);
-        var token = environment(TokenVariable) is { Length: > 0 } t ? t : Expand((string?)section?["token"], environment);
+        var listenText = environment(ListenVariable) is { Length: > 0 } l ? l : Expand(section?.Listen, environment);
+        var token = environment(TokenVariable) is { Length: > 0 } t ? t : Expand(section?.Token, environment);
         var listen = new IPEndPoint(IPAddress.Loopback, 8470);
         if (!string.IsNullOrWhiteSpace(listenText) && !IPEndPoint.TryParse(listenText.Trim(), out listen!))
             return (null, $"console.listen / {ListenVariable} '{listenText}' is not an address:port; use e.g. 127.0.0.1:8470 (port 0 picks a free one)");

@@ -1,4 +1,4 @@
-using Newtonsoft.Json.Linq;
+using OrderStatusFlow.Core.Pipeline;
 using OrderStatusFlow.Service.Operator;
 
 namespace OrderStatusFlow.Integration.Tests.Operator;
@@ -21,7 +21,7 @@ sealed class ConsoleOptionsTests
     [Test]
     public void Resolve_NonLoopbackWithoutToken_IsRefusedSayingHowToFixIt()
     {
-        var (options, error) = ConsoleOptions.Resolve(new JObject { ["listen"] = "0.0.0.0:8470" }, Env());
+        var (options, error) = ConsoleOptions.Resolve(new ConsoleSectionOptions { Listen = "0.0.0.0:8470" }, Env());
         Assert.That(options, Is.Null);
         Assert.That(error, Does.Contain("not loopback").And.Contain("OSF_CONSOLE_TOKEN"));
     }
@@ -29,7 +29,7 @@ sealed class ConsoleOptionsTests
     [Test]
     public void Resolve_EnvironmentWinsOverTheFile_AndTokenReferencesExpand()
     {
-        var section = new JObject { ["listen"] = "127.0.0.1:9000", ["token"] = "${MY_TOKEN}" };
+        var section = new ConsoleSectionOptions { Listen = "127.0.0.1:9000", Token = "${MY_TOKEN}" };
         var (options, error) = ConsoleOptions.Resolve(section, Env(("OSF_CONSOLE_LISTEN", "0.0.0.0:0"), ("MY_TOKEN", "a-long-enough-token-value")));
         Assert.That(error, Is.Null);
         Assert.That(options!.Listen.ToString(), Is.EqualTo("0.0.0.0:0"));
