@@ -1,5 +1,6 @@
 using OrderStatusFlow.Core.Diagnostics;
 using OrderStatusFlow.Core.Pipeline;
+using OrderStatusFlow.Core.Scheduling;
 using OrderStatusFlow.Core.Seams;
 using Serilog;
 
@@ -29,6 +30,8 @@ public sealed class SyncService : IAsyncDisposable
     PipelineRunner? _runner;
     PipelineSeams? _seams;
     IRuleSetProvider? _rules;
+    RequestBudget? _budget;
+    CancellationTokenSource _wake = new();
     bool _idle;
 
     public SyncService(SyncServiceOptions options, StageRegistry registry, IActivityLog log)
@@ -47,6 +50,33 @@ public sealed class SyncService : IAsyncDisposable
         };
         if (options.WatchFile)
             _watcher = new PipelineFileWatcher(options.PipelinePath, options.ReloadDebounce, options.TimeProvider, _logger);
+        SyncNow.Requested += Wake;
+    }
+
+    /// <summary>
+    /// "Sync now" for the console: <c>SyncNow.Request(["PO0001"])</c> for some POs, <c>SyncNow.Request()</c> for all.
+    /// The waiting service starts a cycle at once; those POs are checked whatever their next check time (within the budget).
+    /// </summary>
+    public SyncNowRequests SyncNow { get; } = new();
+
+    /// <summary>What the scheduler decided in the last cycle (due, checked, re-evaluated, backlog); null before one ran.</summary>
+    public ScheduleSummary? LastSchedule { get; private set; }
+
+    /// <summary>Due POs the last cycle left for later because the budget was spent (0 before a cycle ran).</summary>
+    public int Backlog => LastSchedule?.Backlog ?? 0;
+
+    /// <summary>The TD SYNNEX call budget in use (<c>schedule.maxRequestsPerHour</c>); null without a limit.</summary>
+    public RequestBudget? Budget => _budget;
+
+    void Wake()
+    {
+        try
+        {
+            _wake.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
     }
 
     /// <summary>The definition in use (the last good one); null before the first load.</summary>
@@ -60,7 +90,10 @@ public sealed class SyncService : IAsyncDisposable
     /// the result says <see cref="CycleResult.Disabled"/>. Throws <see cref="PipelineValidationException"/> when the
     /// first load fails.
     /// </summary>
-    public async Task<CycleResult> RunOnceAsync(CancellationToken cancellationToken = default)
+    public Task<CycleResult> RunOnceAsync(CancellationToken cancellationToken = default) => RunOnceAsync(CycleRequest.All, cancellationToken);
+
+    /// <summary>One cycle for <paramref name="request"/> (e.g. <c>--po</c>: only those POs); see <see cref="RunOnceAsync(CancellationToken)"/>.</summary>
+    public async Task<CycleResult> RunOnceAsync(CycleRequest request, CancellationToken cancellationToken)
     {
         await ReloadAsync().ConfigureAwait(false);
         var runner = _runner!;
@@ -75,7 +108,10 @@ public sealed class SyncService : IAsyncDisposable
         if (_idle)
             _logger.Information("Pipeline {Pipeline} is enabled again; resuming", runner.Definition.Name);
         _idle = false;
-        return await runner.RunCycleAsync(cancellationToken).ConfigureAwait(false);
+        var result = await runner.RunCycleAsync(request, cancellationToken).ConfigureAwait(false);
+        if (result.Schedule is { } summary)
+            LastSchedule = summary;
+        return result;
     }
 
     /// <summary>Runs cycles until <paramref name="cancellationToken"/> is cancelled, then returns.</summary>
@@ -87,22 +123,35 @@ public sealed class SyncService : IAsyncDisposable
         var nextDue = time.GetUtcNow();
         while (!cancellationToken.IsCancellationRequested)
         {
-            if (time.GetUtcNow() >= nextDue)
+            if (time.GetUtcNow() >= nextDue || !SyncNow.IsEmpty)
             {
-                await RunOnceAsync(cancellationToken).ConfigureAwait(false);
+                var (all, poNumbers) = SyncNow.Take();
+                await RunOnceAsync(new CycleRequest { CheckAll = all, SyncNow = poNumbers }, cancellationToken).ConfigureAwait(false);
                 nextDue = time.GetUtcNow() + _runner!.Definition.Interval; // the next cycle starts after this one ends
                 continue;
             }
             bool changed;
+            if (_wake.IsCancellationRequested)
+            {
+                _wake.Dispose();
+                _wake = new CancellationTokenSource();
+                if (!SyncNow.IsEmpty)
+                    continue;
+            }
+            using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _wake.Token);
             try
             {
                 changed = _watcher is not null
-                    ? await _watcher.WaitAsync(nextDue - time.GetUtcNow(), cancellationToken).ConfigureAwait(false)
-                    : await DelayAsync(nextDue - time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                    ? await _watcher.WaitAsync(nextDue - time.GetUtcNow(), waiting.Token).ConfigureAwait(false)
+                    : await DelayAsync(nextDue - time.GetUtcNow(), waiting.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 break;
+            }
+            catch (OperationCanceledException) when (waiting.IsCancellationRequested)
+            {
+                continue; // an operator asked for a sync now
             }
             if (!changed)
                 continue;
@@ -178,8 +227,15 @@ public sealed class SyncService : IAsyncDisposable
         var old = _seams;
         _seams = seams;
         _rules ??= seams.Rules;
+        var max = definition.Schedule.MaxRequestsPerHour;
+        if (max == 0)
+            _budget = null;
+        else if (_budget?.MaxPerHour != max)
+            _budget = new RequestBudget(max, _options.TimeProvider); // a changed limit starts a new window
         _runner = new PipelineRunner(definition, seams, _log, new PipelineRunOptions
         {
+            Schedule = _options.Schedule,
+            Budget = _budget,
             DryRun = _options.DryRun,
             TimeProvider = _options.TimeProvider,
             Logger = _options.Logger,
@@ -192,6 +248,8 @@ public sealed class SyncService : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        SyncNow.Requested -= Wake;
+        _wake.Dispose();
         _watcher?.Dispose();
         await SeamDisposer.DisposeAllAsync(_seams, includingRules: true, _logger).ConfigureAwait(false);
         _seams = null;

@@ -27,6 +27,9 @@ public sealed class PipelineDefinition
     /// <summary>The SQLite activity log path, as written in the file.</summary>
     public required string ActivityLogPath { get; init; }
 
+    /// <summary>The <c>schedule</c> section: the TD SYNNEX call budget and the back-off after failures.</summary>
+    public ScheduleDefinition Schedule { get; init; } = new();
+
     /// <summary>Where the definition was read from (as given).</summary>
     public string FilePath { get; init; } = "";
 

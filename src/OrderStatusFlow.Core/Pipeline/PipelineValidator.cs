@@ -10,7 +10,7 @@ namespace OrderStatusFlow.Core.Pipeline;
 /// </summary>
 public sealed class PipelineValidator
 {
-    static readonly string[] TopKeys = ["name", "enabled", "interval", "connections", "source", "stages", "settings", "activityLog"];
+    static readonly string[] TopKeys = ["name", "enabled", "interval", "connections", "source", "stages", "settings", "activityLog", "schedule"];
     static readonly string[] ActivityLogKeys = ["path"];
     static readonly StageRole[] RoleOrder = [StageRole.Source, StageRole.Status, StageRole.Rules, StageRole.Writer];
 
@@ -33,6 +33,7 @@ public sealed class PipelineValidator
         var settings = ReadSettings(root, json, problems);
         var logPath = ReadActivityLog(root, json, problems);
         var stages = ReadStages(root, json, problems);
+        var schedule = ScheduleDefinition.Read(root, json);
 
         var definition = new PipelineDefinition
         {
@@ -44,6 +45,7 @@ public sealed class PipelineValidator
             Stages = stages,
             Settings = settings,
             ActivityLogPath = logPath,
+            Schedule = schedule,
             FilePath = document.DisplayPath,
         };
 

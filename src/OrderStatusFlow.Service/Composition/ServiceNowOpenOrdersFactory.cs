@@ -30,6 +30,12 @@ sealed class ServiceNowOpenOrdersFactory(bool checkConnectionValues = true) : St
         public IAsyncEnumerable<Core.Domain.PurchaseOrder> ReadOpenOrdersAsync(CancellationToken cancellationToken) =>
             _inner.ReadOpenOrdersAsync(cancellationToken);
 
+        public IAsyncEnumerable<Core.Domain.PurchaseOrder> ReadOpenHeadersAsync(CancellationToken cancellationToken) =>
+            _inner.ReadOpenHeadersAsync(cancellationToken);
+
+        public IAsyncEnumerable<Core.Domain.PurchaseOrder> ReadLinesAsync(IReadOnlyList<Core.Domain.PurchaseOrder> headers, CancellationToken cancellationToken) =>
+            _inner.ReadLinesAsync(headers, cancellationToken);
+
         public void Dispose() => client.Dispose();
     }
 }
