@@ -8,19 +8,24 @@
 //   waiting for the invoice, with back-off on errors.
 // - A new order is reviewed by a TD SYNNEX rep (it can be cancelled, "deleted", after manual review) and released to a
 //   warehouse within hours: accepted POs are checked often.
-// - A released line carries EstimatedShipDate: the ship date is announced. Far from it, a few checks a day catch an
-//   early shipment or a changed date; from the day before it on, often.
-// - A back-ordered line carries ETADate (else EstimatedShipDate): rarely while it is weeks away, more often as it
-//   nears, often from the day before it on (ETAs slip, and the PO can move earlier when stock arrives).
-// - A shipped PO waits for its invoice, which TD SYNNEX issues days after shipping (the invoice query then returns
-//   it): a few times on the ship day, then every 100 minutes so an invoice is known within two hours.
+// - A released line carries EstimatedShipDate: the ship date is announced. Before that day a few checks (a quarter of
+//   the time left, between cadenceNear and cadenceFar apart) still catch an early shipment or a changed date; on the
+//   day itself and after it, often.
+// - A back-ordered line carries ETADate (else EstimatedShipDate): the same, by its ETA (ETAs slip, and stock can
+//   arrive early).
+// - A shipped PO waits for its invoice, which TD SYNNEX issues per sales order days after shipping (the invoice
+//   query then returns it): a few times on the ship day, then every cadenceInvoice so an invoice is known within
+//   two hours (each such check is two calls: status and invoice query). A partly shipped PO whose shipped part is
+//   already invoiced does not wait for it.
 // - Repeated TD SYNNEX errors (rules do not run then) back off in the scheduler: schedule.errorBackoff, doubling.
 // Settings (time spans, hh:mm:ss or d.hh:mm:ss): cadenceOften (00:10:00), cadenceAccepted (00:10:00),
-//   cadenceFar (1.00:00:00), cadenceInvoice (01:40:00), cadenceShipDay (06:00:00).
+//   cadenceNear (06:00:00), cadenceFar (1.00:00:00), cadenceInvoice (01:50:00), cadenceShipDay (06:00:00).
+// With cycles every 5 minutes, a check asked for in 10 minutes happens within 10 minutes of the change it catches.
 var often = Span("cadenceOften", "00:10:00");
 var accepted = Span("cadenceAccepted", "00:10:00");
+var near = Span("cadenceNear", "06:00:00");
 var far = Span("cadenceFar", "1.00:00:00");
-var invoice = Span("cadenceInvoice", "01:40:00");
+var invoice = Span("cadenceInvoice", "01:50:00");
 var shipDay = Span("cadenceShipDay", "06:00:00");
 
 switch (Tds.State)
@@ -37,7 +42,7 @@ switch (Tds.State)
     case PoState.Partial:
         foreach (var line in Tds.Lines)
             CheckLine(line);
-        if (Tds.State == PoState.Partial)
+        if (Tds.State == PoState.Partial && InvoicesMissing())
             WaitForInvoice(); // the shipped part is invoiced on its own
         break;
 }
@@ -59,8 +64,8 @@ void CheckLine(LineStatus line)
     }
 }
 
-// Often from the day before the announced date on (and once it has passed); in between, a fraction of the time left,
-// so checks thicken as the date nears; at most cadenceFar apart. No date announced: every two hours.
+// Often from the announced date on (and once it has passed); before it, a quarter of the time left, between cadenceNear
+// and cadenceFar apart, and never past the start of that day. No date announced: every two hours.
 void ByDate(string? date)
 {
     if (ToDate(date) is not { } day)
@@ -68,22 +73,32 @@ void ByDate(string? date)
         CheckAgainIn(TimeSpan.FromHours(2));
         return;
     }
-    var watchFrom = day - TimeSpan.FromDays(1);
+    var watchFrom = day;
     if (Now >= watchFrom)
     {
         CheckAgainIn(often);
         return;
     }
     var quarter = TimeSpan.FromTicks((watchFrom - Now).Ticks / 4);
-    CheckAgainIn(quarter < often ? often : quarter > far ? far : quarter);
+    CheckAgainIn(quarter < near ? near : quarter > far ? far : quarter);
     CheckAgainAt(watchFrom); // never sleep past the start of the watch
 }
 
-// Shipped today (ShipDate is a date): the invoice is days away, a few checks; afterwards every cadenceInvoice.
+// On the ship day (ShipDate is a date) the invoice is still days away: every cadenceShipDay; afterwards every
+// cadenceInvoice.
 void WaitForInvoice()
 {
     var shipped = ToDate(Tds.ShipDate);
     CheckAgainIn(shipped is { } day && Now - day < TimeSpan.FromDays(1) ? shipDay : invoice);
+}
+
+// Fewer "Invoice ..." lines in the notes than sales orders with shipped quantity (TD SYNNEX invoices per sales order).
+bool InvoicesMissing()
+{
+    var shippedOrders = Tds.Lines.Where(l => l.ShippedQuantity > 0).SelectMany(l => l.SalesOrderNumbers).Distinct().Count();
+    var noted = Po[Setting("invoiceNotesField", Setting("notesField", "u_vendor_notes"))]
+        .Split('\n').Count(l => l.TrimStart().StartsWith("Invoice ", StringComparison.OrdinalIgnoreCase));
+    return noted < Math.Max(1, shippedOrders);
 }
 
 TimeSpan Span(string name, string fallback)

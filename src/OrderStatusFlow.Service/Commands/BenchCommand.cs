@@ -44,7 +44,31 @@ static class BenchCommand
         var reload = new Command("reload", "Reload the rules N times (compile, fixtures, swap, unload) and report memory and live rule versions") { reloads, rules, json };
         reload.SetAction(p => Reload(p.GetValue(rules)!, p.GetValue(reloads), p.GetValue(json)));
         command.Subcommands.Add(reload);
+        command.Subcommands.Add(WeekCommand(rules));
         return command;
+    }
+
+    static Command WeekCommand(Option<string> rules)
+    {
+        var orders = new Option<int>("--orders") { Description = "Open POs in the cadence run", DefaultValueFactory = _ => 20_000 };
+        var fixedOrders = new Option<int>("--fixed-orders") { Description = "Open POs in the fixed-polling run (per-PO figures)", DefaultValueFactory = _ => 1_000 };
+        var days = new Option<int>("--days") { Description = "Simulated days", DefaultValueFactory = _ => 7 };
+        var seed = new Option<int>("--seed") { Description = "Random seed of the simulated world", DefaultValueFactory = _ => 14 };
+        var max = new Option<int>("--max-requests-per-hour") { Description = "Budget of the cadence run (0: 1.5 per open PO)", DefaultValueFactory = _ => 0 };
+        var week = new Command("week", "Simulate a week of an instance on a virtual clock, fixed 5-minute polling against the shipped cadence (docs/benchmark-week.md)")
+        {
+            orders, fixedOrders, days, seed, max, rules,
+        };
+        week.SetAction((p, ct) => WeekBench.RunAsync(new Bench.Week.WeekSettings
+        {
+            Orders = p.GetValue(orders),
+            FixedOrders = p.GetValue(fixedOrders),
+            Days = p.GetValue(days),
+            Seed = p.GetValue(seed),
+            MaxRequestsPerHour = p.GetValue(max),
+            RulesFolder = p.GetValue(rules)!,
+        }, p.GetValue<bool>("--verbose")));
+        return week;
     }
 
     /// <summary>The hidden child verb that serves the bench data set (see <see cref="BenchEmulatorHost"/>).</summary>
