@@ -72,7 +72,9 @@ public sealed class PipelineRunner
         ScheduledCycle? scheduled = null;
         if (_options.Schedule is { } schedule)
         {
-            var (planned, planError) = await PlanAsync(schedule, request, rulesVersion, fetch.Token).ConfigureAwait(false);
+            var (planned, planError) = request.CheckAll && request.OnlyPoNumbers is null && _options.Budget is null
+                ? await StreamAllAsync(schedule, fetch.Token).ConfigureAwait(false)
+                : await PlanAsync(schedule, request, rulesVersion, fetch.Token).ConfigureAwait(false);
             if (planned is null)
             {
                 await FinishAsync(runId, new CycleCounts(), rulesVersion, planError).ConfigureAwait(false);
@@ -82,7 +84,7 @@ public sealed class PipelineRunner
         }
 
         var graph = Build(runId, streaks, processing.Token, logFailure => fetch.Cancel(), scheduled);
-        var orders = scheduled is null
+        var orders = scheduled is null || scheduled.Streamed
             ? _seams.Source.ReadOpenOrdersAsync(fetch.Token)
             : _seams.Source.ReadLinesAsync([.. scheduled.Plan.Check, .. scheduled.Plan.Reevaluate], fetch.Token);
         var (sourceError, cancelled) = await FeedAsync(graph, orders, fetch.Token, cancellationToken).ConfigureAwait(false);
@@ -116,7 +118,7 @@ public sealed class PipelineRunner
             Cancelled = cancelled,
             DryRun = _options.DryRun,
             RulesVersion = finishedVersion,
-            Schedule = scheduled?.Plan.Summary,
+            Schedule = scheduled is { Streamed: true } ? new ScheduleSummary { Open = counts.Seen, Due = counts.Seen, Checked = counts.Seen } : scheduled?.Plan.Summary,
         };
         if (result.Schedule is { } summary)
             _logger.Information("Schedule: {Schedule}", summary.ToString());
@@ -199,7 +201,29 @@ public sealed class PipelineRunner
         return (new ScheduledCycle(plan with { Reevaluate = reevaluate, Summary = plan.Summary with { Reevaluated = reevaluate.Count } }, states, answers), null);
     }
 
-    sealed record ScheduledCycle(CyclePlan Plan, IReadOnlyDictionary<string, CheckState> States, IReadOnlyDictionary<string, OrderStatus> StoredAnswers);
+    /// <summary>
+    /// Every open PO, no budget (<c>run --once</c> without a limit): nothing to choose, so the POs stream from the
+    /// source page by page as without a schedule (the first TD SYNNEX call does not wait for every header), and the
+    /// schedule is still kept.
+    /// </summary>
+    async Task<(ScheduledCycle? Cycle, string? Error)> StreamAllAsync(ICheckSchedule schedule, CancellationToken fetch)
+    {
+        try
+        {
+            var states = await schedule.LoadAsync(fetch).ConfigureAwait(false);
+            var none = new Dictionary<string, RequestBudget.Ticket>();
+            return (new ScheduledCycle(new CyclePlan([], [], none, new ScheduleSummary()), states, new Dictionary<string, OrderStatus>()) { Streamed = true }, null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return (null, $"the schedule cannot be read ({ex.Message}); check the --db file");
+        }
+    }
+
+    sealed record ScheduledCycle(CyclePlan Plan, IReadOnlyDictionary<string, CheckState> States, IReadOnlyDictionary<string, OrderStatus> StoredAnswers)
+    {
+        public bool Streamed { get; init; }
+    }
 
     /// <summary>Reads the source into the graph; SendAsync waits while the graph is full (back-pressure).</summary>
     async Task<(string? Error, bool Cancelled)> FeedAsync(CycleGraph graph, IAsyncEnumerable<PurchaseOrder> orders, CancellationToken fetch, CancellationToken stop)
