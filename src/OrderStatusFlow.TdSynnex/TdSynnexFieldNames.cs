@@ -1,6 +1,6 @@
 namespace OrderStatusFlow.TdSynnex;
 
-/// <summary>The ServiceNow field names the TD SYNNEX interpretation reads (contract §4 defaults).</summary>
+/// <summary>The ServiceNow field names the TD SYNNEX interpretation reads (defaults: the shipped ServiceNow schema, README "What it reads and writes").</summary>
 public sealed record TdSynnexFieldNames
 {
     /// <summary>PO line field holding the TD SYNNEX line number. Default <c>u_tds_line_number</c>.</summary>

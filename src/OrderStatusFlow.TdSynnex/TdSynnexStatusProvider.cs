@@ -6,7 +6,7 @@ using Serilog;
 namespace OrderStatusFlow.TdSynnex;
 
 /// <summary>
-/// The TD SYNNEX <see cref="IStatusProvider"/>: PO Status call, interpretation (contract §5), then the invoice query
+/// The TD SYNNEX <see cref="IStatusProvider"/>: PO Status call, interpretation (StatusInterpreter), then the invoice query
 /// when <see cref="InvoicePolicy"/> says it is due, and the interpretation again with the invoices.
 /// An invoice query that fails transiently or has no invoice yet does not fail the PO: the status is returned
 /// without invoices and <see cref="OrderStatus.InvoiceNote"/> says why (the PO just does not reach Invoiced this

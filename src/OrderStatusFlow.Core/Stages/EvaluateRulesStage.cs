@@ -6,7 +6,7 @@ namespace OrderStatusFlow.Core.Stages;
 
 /// <summary>
 /// Runs the current rule set on one PO and turns the outcome into the minimal write. Handles TD SYNNEX
-/// <c>notFound</c> (contract §5): skipped until the streak reaches the grace cycles, then failed. Never throws.
+/// <c>notFound</c>: skipped until the streak reaches the grace cycles, then failed. Never throws.
 /// </summary>
 internal sealed class EvaluateRulesStage
 {

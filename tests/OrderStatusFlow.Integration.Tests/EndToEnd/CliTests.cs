@@ -2,7 +2,7 @@ using OrderStatusFlow.TestKit;
 
 namespace OrderStatusFlow.Integration.Tests.EndToEnd;
 
-/// <summary>The osf command as users run it: exit codes and messages of contract §2.</summary>
+/// <summary>The osf command as users run it: exit codes (README, "Commands and exit codes") and messages.</summary>
 [TestFixture]
 sealed class CliTests : FixtureBase
 {
