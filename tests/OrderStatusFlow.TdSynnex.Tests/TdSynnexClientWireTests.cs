@@ -1,3 +1,4 @@
+using OrderStatusFlow.TdSynnex.Status;
 using System.Xml.Linq;
 using OrderStatusFlow.Core.Domain;
 using OrderStatusFlow.Emulators.TdSynnex;

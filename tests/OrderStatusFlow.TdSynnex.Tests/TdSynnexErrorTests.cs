@@ -1,3 +1,4 @@
+using OrderStatusFlow.TdSynnex.Status;
 using OrderStatusFlow.Core.Domain;
 using OrderStatusFlow.Emulators.TdSynnex;
 using OrderStatusFlow.TdSynnex.Tests.Support;
@@ -209,7 +210,7 @@ public sealed class TdSynnexErrorTests
     {
         var options = new OrderStatusFlow.TdSynnex.TdSynnexOptions { Password = Password, MaxAttempts = 0 };
 
-        var error = Assert.Throws<SyncException>(() => OrderStatusFlow.TdSynnex.TdSynnexStatusProvider.Create(options))!;
+        var error = Assert.Throws<SyncException>(() => OrderStatusFlow.TdSynnex.Status.TdSynnexStatusProvider.Create(options))!;
 
         Assert.That(error.Kind, Is.EqualTo(FailureKind.Configuration));
         Assert.That(error.Message, Does.Contain("url is empty: set OSF_TDSYNNEX_URL")

@@ -1,3 +1,4 @@
+using OrderStatusFlow.TdSynnex.Status;
 using OrderStatusFlow.Core.Domain;
 using OrderStatusFlow.Emulators.TdSynnex;
 using OrderStatusFlow.TdSynnex.Tests.Support;

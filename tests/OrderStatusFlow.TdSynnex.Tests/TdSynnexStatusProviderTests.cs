@@ -1,3 +1,4 @@
+using OrderStatusFlow.TdSynnex.Status;
 using System.Text;
 using OrderStatusFlow.Core.Domain;
 using OrderStatusFlow.Emulators.TdSynnex;

@@ -29,7 +29,7 @@ static class BenchPipelineFile
         pipeline["enabled"] = true;
         pipeline["activityLog"] = new JObject { ["path"] = Path.Combine(folder, "activity.db") };
         if (settings.PageSize is { } pageSize)
-            pipeline["source"]!["pageSize"] = pageSize;
+            Args(Stage(pipeline, "servicenow.open-orders"))["pageSize"] = pageSize;
         if (settings.StatusParallelism is { } statusParallelism)
             Stage(pipeline, "tdsynnex.status")["parallelism"] = statusParallelism;
         if (settings.WriteParallelism is { } writeParallelism)
@@ -44,6 +44,13 @@ static class BenchPipelineFile
     static JObject Stage(JObject pipeline, string type) =>
         pipeline["stages"]?.OfType<JObject>().FirstOrDefault(s => (string?)s["type"] == type)
         ?? throw new InvalidDataException($"The pipeline file has no '{type}' stage to apply the bench override to.");
+
+    static JObject Args(JObject stage)
+    {
+        if (stage["args"] is not JObject args)
+            stage["args"] = args = new JObject();
+        return args;
+    }
 
     static string Trim(Uri url) => url.ToString().TrimEnd('/');
 }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using OrderStatusFlow.Core.Hosting;
 using OrderStatusFlow.Bench.Rules;
-using OrderStatusFlow.Service.Composition;
+using OrderStatusFlow.Service.Commands;
 using OrderStatusFlow.Sqlite;
 
 namespace OrderStatusFlow.Bench.Cycle;
@@ -22,12 +22,12 @@ static class BenchRunner
             await using var child = await EmulatorChild.StartAsync(settings, cancellationToken);
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
             var pipelinePath = BenchPipelineFile.Write(settings, child.ServiceNowUrl, child.TdSynnexUrl, folder);
-            ConnectionSection.ClearEnvironment(); // the file's emulator endpoints, never an instance named in the shell
+            StageTypes.ClearConnectionEnvironment(); // the file's emulator endpoints, never an instance named in the shell
             var cycles = new List<BenchCycle>();
             var startup = Stopwatch.StartNew();
             await using (var log = await SqliteActivityLog.OpenAsync(Path.Combine(folder, "activity.db")))
             {
-                var registry = Stages.CreateRegistry(() => log, logger);
+                var registry = StageTypes.CreateRegistry(() => log, logger);
                 await using var service = new SyncService(new SyncServiceOptions
                 {
                     PipelinePath = pipelinePath,

@@ -91,7 +91,7 @@ internal static class WeekRun
     {
         Name = "bench-week",
         Interval = interval,
-        ActivityLogPath = "",
+        ActivityLog = new ActivityLogOptions { Path = "bench-week" },
         Stages =
         [
             new StageDefinition { Index = 0, Type = "week.source", Role = StageRole.Source },

@@ -16,8 +16,6 @@ public sealed class PipelineDefinition
     /// <summary>Connection sections by name (e.g. <c>servicenow</c>), after <c>${VAR}</c> expansion.</summary>
     public IReadOnlyDictionary<string, JObject> Connections { get; init; } = new Dictionary<string, JObject>();
 
-    public SourceDefinition Source { get; init; } = new();
-
     /// <summary>In order: source, status, rules, writer.</summary>
     public required IReadOnlyList<StageDefinition> Stages { get; init; }
 
@@ -25,7 +23,10 @@ public sealed class PipelineDefinition
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
     /// <summary>The SQLite activity log path, as written in the file.</summary>
-    public required string ActivityLogPath { get; init; }
+    public string ActivityLogPath => ActivityLog.Path;
+
+    /// <summary>The <c>activityLog</c> section.</summary>
+    public required ActivityLogOptions ActivityLog { get; init; }
 
     /// <summary>The <c>schedule</c> section: the TD SYNNEX call budget and the back-off after failures.</summary>
     public ScheduleDefinition Schedule { get; init; } = new();

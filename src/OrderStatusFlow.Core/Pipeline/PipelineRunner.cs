@@ -135,7 +135,6 @@ public sealed class PipelineRunner
             : new ScheduleRecorder(_options.Schedule!, _definition, scheduled.States, _options.Budget, scheduled.Plan.Tickets, time);
         return new CycleGraph(
             _definition,
-            new EligibilityCheck(_definition.Source),
             new QueryStatusStage(_seams.Status, time, processing, scheduled?.StoredAnswers),
             new EvaluateRulesStage(_seams.Rules, _definition, streaks, time),
             new UpdateBatcher(writer.BatchSize, writer.FlushAfter, writer.BatchSize, time, _logger),

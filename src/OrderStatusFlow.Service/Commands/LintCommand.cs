@@ -1,7 +1,6 @@
 using OrderStatusFlow.Core.Pipeline;
 using OrderStatusFlow.Rules.Catalog;
 using OrderStatusFlow.Service.Cli;
-using OrderStatusFlow.Service.Composition;
 
 namespace OrderStatusFlow.Service.Commands;
 
@@ -15,8 +14,8 @@ static class LintCommand
     public static Task<int> RunAsync(CliPaths paths)
     {
         var problems = 0;
-        var registry = Stages.CreateRegistry(() => null, Serilog.Core.Logger.None, checkConnectionValues: false);
-        var pipeline = new PipelineDefinitionLoader(registry).TryLoad(paths.Pipeline, paths.Rules);
+        var registry = StageTypes.CreateRegistry(() => null, Serilog.Core.Logger.None);
+        var pipeline = new PipelineDefinitionLoader(registry, checkConnectionValues: false).TryLoad(paths.Pipeline, paths.Rules);
         foreach (var problem in pipeline.Problems)
         {
             Console.Error.WriteLine(problem.ToString());

@@ -1,6 +1,7 @@
 using OrderStatusFlow.Core.Domain;
 using OrderStatusFlow.Emulators.ServiceNow;
 using OrderStatusFlow.ServiceNow;
+using OrderStatusFlow.ServiceNow.OpenOrders;
 
 namespace OrderStatusFlow.Integration.Tests.ServiceNow;
 

@@ -277,8 +277,8 @@ public sealed class StatusInterpreterTests
     public void Interpret_CustomFieldNames_Used()
     {
         var po = new PurchaseOrder("s", "PO1", new Dictionary<string, string>(),
-            [new PurchaseOrderLine("x", new Dictionary<string, string> { ["my_line"] = "1", ["my_qty"] = "6" })]);
-        var fields = new OrderStatusFlow.TdSynnex.TdSynnexFieldNames { LineNumber = "my_line", OrderedQuantity = "my_qty" };
+            [new PurchaseOrderLine("x", new Dictionary<string, string> { ["my_line"] = "1", ["my_qty"] = "6" }, "1")]);
+        var fields = new OrderStatusFlow.TdSynnex.TdSynnexFieldNames { OrderedQuantity = "my_qty" };
 
         var line = StatusInterpreter.Interpret(po, Answer("accepted", Shipped("1", 2)), fields: fields).Lines[0];
 

@@ -1,3 +1,4 @@
+using OrderStatusFlow.TdSynnex.Status;
 using OrderStatusFlow.Core.Domain;
 using OrderStatusFlow.Emulators.TdSynnex;
 using OrderStatusFlow.TdSynnex;
@@ -52,7 +53,7 @@ internal sealed class TdSynnexTestBed : IAsyncDisposable
             lines.Select((l, i) => new PurchaseOrderLine($"{number}-ln{i + 1}", new Dictionary<string, string>
             {
                 ["u_tds_line_number"] = l.Line, ["part_number"] = l.Part, ["ordered_quantity"] = l.Ordered,
-            })).ToList());
+            }, l.Line)).ToList());
 
     public static TdSynnexScenario RawScenario(string poNumber, string body, string endpoint = "status", int statusCode = 200) => new()
     {

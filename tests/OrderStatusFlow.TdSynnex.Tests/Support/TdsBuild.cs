@@ -40,7 +40,7 @@ internal static class TdsBuild
             lines.Select((l, i) => new PurchaseOrderLine("ln" + (i + 1), new Dictionary<string, string>
             {
                 ["u_tds_line_number"] = l.Line, ["part_number"] = l.Part, ["ordered_quantity"] = l.Ordered,
-            })).ToList());
+            }, l.Line)).ToList());
 
     /// <summary>A PO with lines 1..n, each ordered 2 and matched by line number.</summary>
     public static PurchaseOrder PoOf(int lines, int ordered = 2) =>

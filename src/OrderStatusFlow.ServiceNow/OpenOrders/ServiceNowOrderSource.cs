@@ -3,18 +3,27 @@ using System.Threading.Channels;
 using OrderStatusFlow.Core.Domain;
 using OrderStatusFlow.Core.Seams;
 
-namespace OrderStatusFlow.ServiceNow;
+namespace OrderStatusFlow.ServiceNow.OpenOrders;
 
 /// <summary>
 /// Reads the open connector POs page by page (the configured query; keyset paging by default, or following the
 /// <c>Link</c> header, see <see cref="ServiceNowOptions.SourcePaging"/>) and, per page,
 /// the lines of all its POs in bulk (<c>purchase_orderIN…</c>, paged too): never one request per PO. Reads one page
-/// ahead of the POs it hands out. POs the contract excludes (no <c>u_tds_cpo_id</c>, completed, terminal)
-/// are dropped whatever the query returned.
+/// ahead of the POs it hands out. A PO the query returned that is not eligible (see <see cref="Eligibility"/>) is
+/// handed out with <see cref="PurchaseOrder.SkipReason"/> set and without its lines, so the engine logs it as skipped.
+/// Disposing the source disposes the client when it owns it (the stage factory's source does).
 /// </summary>
-public sealed class ServiceNowOrderSource(ServiceNowClient client) : IOrderSource
+public sealed class ServiceNowOrderSource(ServiceNowClient client, Eligibility? eligibility = null, bool ownsClient = false) : IOrderSource, IDisposable
 {
     readonly ServiceNowOptions _options = client.Options;
+    readonly Eligibility _eligibility = eligibility ?? new Eligibility(new OpenOrdersOptions());
+    readonly RecordSchema _schema = new(client.Options.Table, client.Options.LineTable, (eligibility ?? new Eligibility(new OpenOrdersOptions())).OrderStatusField);
+
+    public void Dispose()
+    {
+        if (ownsClient)
+            client.Dispose();
+    }
 
     public async IAsyncEnumerable<PurchaseOrder> ReadOpenOrdersAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -44,8 +53,8 @@ public sealed class ServiceNowOrderSource(ServiceNowClient client) : IOrderSourc
     public async IAsyncEnumerable<PurchaseOrder> ReadOpenHeadersAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var page in ReadPoPagesAsync(cancellationToken).ConfigureAwait(false))
-            foreach (var po in page.Where(IsEligible))
-                yield return new PurchaseOrder(po["sys_id"], po.GetValueOrDefault("number", ""), po, []);
+            foreach (var po in page.Where(p => p.GetValueOrDefault("sys_id", "").Length > 0 && _eligibility.WhyIneligible(p) is null))
+                yield return new PurchaseOrder(po["sys_id"], po.GetValueOrDefault("number", ""), po, []) { Schema = _schema };
     }
 
     /// <summary>
@@ -64,7 +73,11 @@ public sealed class ServiceNowOrderSource(ServiceNowClient client) : IOrderSourc
             if (i + 1 < chunks.Count)
                 next = ReadLinesAsync(chunks[i + 1].Select(p => p.SysId).ToList(), cancellationToken);
             foreach (var po in chunks[i])
-                yield return new PurchaseOrder(po.SysId, po.Number, po.Fields, lines.TryGetValue(po.SysId, out var found) ? found : []);
+                yield return new PurchaseOrder(po.SysId, po.Number, po.Fields, lines.TryGetValue(po.SysId, out var found) ? found : [])
+                {
+                    SkipReason = po.SkipReason,
+                    Schema = po.Schema,
+                };
         }
     }
 
@@ -74,14 +87,20 @@ public sealed class ServiceNowOrderSource(ServiceNowClient client) : IOrderSourc
         {
             await foreach (var page in ReadPoPagesAsync(cancellationToken).ConfigureAwait(false))
             {
-                var eligible = page.Where(IsEligible).ToList();
-                if (eligible.Count == 0)
+                var records = page.Where(po => po.GetValueOrDefault("sys_id", "").Length > 0)
+                    .Select(po => (Fields: po, Skip: _eligibility.WhyIneligible(po))).ToList();
+                if (records.Count == 0)
                     continue;
-                var lines = await ReadLinesAsync(eligible.Select(p => p["sys_id"]).ToList(), cancellationToken).ConfigureAwait(false);
-                var orders = eligible.Select(po =>
+                var eligible = records.Where(r => r.Skip is null).Select(r => r.Fields["sys_id"]).ToList();
+                var lines = eligible.Count == 0 ? [] : await ReadLinesAsync(eligible, cancellationToken).ConfigureAwait(false);
+                var orders = records.Select(r =>
                 {
-                    var sysId = po["sys_id"];
-                    return new PurchaseOrder(sysId, po.GetValueOrDefault("number", ""), po, lines.TryGetValue(sysId, out var found) ? found : []);
+                    var sysId = r.Fields["sys_id"];
+                    return new PurchaseOrder(sysId, r.Fields.GetValueOrDefault("number", ""), r.Fields, lines.TryGetValue(sysId, out var found) ? found : [])
+                    {
+                        SkipReason = r.Skip,
+                        Schema = _schema,
+                    };
                 }).ToList();
                 await pages.WriteAsync(orders, cancellationToken).ConfigureAwait(false);
             }
@@ -121,12 +140,6 @@ public sealed class ServiceNowOrderSource(ServiceNowClient client) : IOrderSourc
         }
     }
 
-    bool IsEligible(IReadOnlyDictionary<string, string> po) =>
-        po.TryGetValue("sys_id", out var sysId) && sysId.Length > 0
-        && po.GetValueOrDefault(_options.CpoIdField, "").Trim().Length > 0
-        && !_options.CompletedStatuses.Contains(po.GetValueOrDefault(_options.StatusField, ""), StringComparer.OrdinalIgnoreCase)
-        && !_options.TerminalOrderStatuses.Contains(po.GetValueOrDefault(_options.OrderStatusField, ""), StringComparer.OrdinalIgnoreCase);
-
     async Task<Dictionary<string, List<PurchaseOrderLine>>> ReadLinesAsync(List<string> poSysIds, CancellationToken cancellationToken)
     {
         var byPo = new Dictionary<string, List<PurchaseOrderLine>>(StringComparer.Ordinal);
@@ -141,7 +154,7 @@ public sealed class ServiceNowOrderSource(ServiceNowClient client) : IOrderSourc
                     var po = line.GetValueOrDefault(parent, "");
                     if (!byPo.TryGetValue(po, out var list))
                         byPo[po] = list = [];
-                    list.Add(new PurchaseOrderLine(line.GetValueOrDefault("sys_id", ""), line));
+                    list.Add(new PurchaseOrderLine(line.GetValueOrDefault("sys_id", ""), line, line.GetValueOrDefault(_options.LineNumberField, "")));
                 }
             }
         }

@@ -2,7 +2,7 @@ using OrderStatusFlow.Core.Domain;
 using OrderStatusFlow.Core.Seams;
 using OrderStatusFlow.ServiceNow.Writing;
 
-namespace OrderStatusFlow.ServiceNow;
+namespace OrderStatusFlow.ServiceNow.BatchUpdate;
 
 /// <summary>
 /// Writes updates through the Batch API: one request per call (split past <see cref="ServiceNowOptions.MaxBatchItems"/>)
@@ -12,9 +12,16 @@ namespace OrderStatusFlow.ServiceNow;
 /// cancelled", timeouts, gateway errors) is read back first and only fields not yet holding the sent value are sent
 /// again, so a committed write is never repeated. Bounded by <see cref="ServiceNowOptions.MaxAttempts"/> per record.
 /// Holds no state between calls: safe to call concurrently for different POs (not for the same PO at once).
+/// Disposing the writer disposes the client when it owns it (the stage factory's writer does).
 /// </summary>
-public sealed class ServiceNowRecordWriter(ServiceNowClient client) : IRecordWriter
+public sealed class ServiceNowRecordWriter(ServiceNowClient client, bool ownsClient = false) : IRecordWriter, IDisposable
 {
+    public void Dispose()
+    {
+        if (ownsClient)
+            client.Dispose();
+    }
+
     readonly ServiceNowOptions _options = client.Options;
     readonly BatchSender _sender = new(client);
     readonly ReadBack _readBack = new(client);

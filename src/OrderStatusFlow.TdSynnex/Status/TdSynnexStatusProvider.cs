@@ -3,17 +3,20 @@ using OrderStatusFlow.Core.Seams;
 using OrderStatusFlow.TdSynnex.Interpretation;
 using Serilog;
 
-namespace OrderStatusFlow.TdSynnex;
+namespace OrderStatusFlow.TdSynnex.Status;
 
 /// <summary>
-/// The TD SYNNEX <see cref="IStatusProvider"/>: PO Status call, interpretation (StatusInterpreter), then the invoice query
+/// The TD SYNNEX <see cref="IStatusProvider"/>: PO Status call, interpretation, then the invoice query
 /// when <see cref="InvoicePolicy"/> says it is due, and the interpretation again with the invoices.
 /// An invoice query that fails transiently or has no invoice yet does not fail the PO: the status is returned
 /// without invoices and <see cref="OrderStatus.InvoiceNote"/> says why (the PO just does not reach Invoiced this
-/// cycle). Configuration and data failures of either call are thrown. Safe to call concurrently.
+/// cycle). Configuration and data failures of either call are thrown. Safe to call concurrently. Disposing the
+/// provider disposes the HTTP client when it owns it (the stage factory's provider does).
 /// </summary>
-public sealed class TdSynnexStatusProvider : IStatusProvider
+public sealed class TdSynnexStatusProvider : IStatusProvider, IDisposable
 {
+    HttpClient? _ownedHttp;
+
     readonly TdSynnexClient _client;
     readonly TdSynnexFieldNames _fields;
     readonly ILogger _logger;
@@ -31,20 +34,26 @@ public sealed class TdSynnexStatusProvider : IStatusProvider
     /// Validates <paramref name="options"/> (throws <see cref="SyncException"/> with <see cref="FailureKind.Configuration"/>
     /// listing every problem) and builds the client over <paramref name="httpClient"/> (a new one when null).
     /// </summary>
-    public static TdSynnexStatusProvider Create(TdSynnexOptions options, HttpClient? httpClient = null, TimeProvider? time = null, ILogger? logger = null)
+    /// <param name="ownsHttpClient">True: disposing the provider disposes <paramref name="httpClient"/> (always true when it is created here).</param>
+    public static TdSynnexStatusProvider Create(TdSynnexOptions options, HttpClient? httpClient = null, TimeProvider? time = null, ILogger? logger = null, bool ownsHttpClient = false)
     {
         var problems = options.Validate();
         if (problems.Count > 0)
             throw new SyncException(FailureKind.Configuration, "TD SYNNEX connection settings are invalid: " + string.Join("; ", problems));
         var http = httpClient ?? new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        return new TdSynnexStatusProvider(new TdSynnexClient(options, http, time, logger), options.Fields, logger);
+        return new TdSynnexStatusProvider(new TdSynnexClient(options, http, time, logger), options.Fields, logger)
+        {
+            _ownedHttp = httpClient is null || ownsHttpClient ? http : null,
+        };
     }
 
-    /// <summary>Same as <see cref="Create(TdSynnexOptions, HttpClient?, TimeProvider?, ILogger?)"/> over a message handler.</summary>
+    /// <summary>Same as <see cref="Create(TdSynnexOptions, HttpClient?, TimeProvider?, ILogger?, bool)"/> over a message handler.</summary>
     public static TdSynnexStatusProvider Create(TdSynnexOptions options, HttpMessageHandler handler, TimeProvider? time = null, ILogger? logger = null) =>
-        Create(options, new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan }, time, logger);
+        Create(options, new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan }, time, logger, ownsHttpClient: true);
 
     public TdSynnexClient Client => _client;
+
+    public void Dispose() => Interlocked.Exchange(ref _ownedHttp, null)?.Dispose();
 
     /// <summary>Invoice queries made since start.</summary>
     public long InvoiceQueries => Interlocked.Read(ref _invoiceQueries);
