@@ -10,6 +10,7 @@ var root = new RootCommand("osf bench: measurements of the connector against the
 CycleBenchCommand.Configure(root);
 root.Subcommands.Add(ReloadBenchCommand.Create());
 root.Subcommands.Add(WeekBenchCommand.Create());
+root.Subcommands.Add(LogBenchCommand.Create());
 root.Subcommands.Add(EmulatorHostCommand.Create());
 
 var parsed = root.Parse(args);

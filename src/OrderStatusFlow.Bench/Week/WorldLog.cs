@@ -28,6 +28,11 @@ internal sealed class WorldLog(SimulatedWorld world) : IActivityLog
 
     public Task RecordRuleLoadAsync(RuleLoadEntry entry, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    public void ScheduleRetention(TimeSpan retention)
+    {
+        // nothing is kept, so nothing to remove
+    }
+
     public Task<IReadOnlyDictionary<string, int>> GetNotFoundStreaksAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyDictionary<string, int>>(new Dictionary<string, int>());
 }
