@@ -46,6 +46,9 @@ internal sealed class ActivityLogStage
 
     public Exception? Failure { get; private set; }
 
+    /// <summary>Called with every batch once it is recorded (the scheduler keeps its state there); a throw is a log failure.</summary>
+    public Func<IReadOnlyList<OrderWorkItem>, Task>? AfterRecorded { get; init; }
+
     async Task ConsumeAsync()
     {
         while (await _buffer.OutputAvailableAsync().ConfigureAwait(false))
@@ -59,6 +62,8 @@ internal sealed class ActivityLogStage
             {
                 var entries = items.Select(ToEntry).ToList();
                 await _log.RecordEventsAsync(entries, CancellationToken.None).ConfigureAwait(false);
+                if (AfterRecorded is { } after)
+                    await after(items).ConfigureAwait(false);
                 foreach (var item in items)
                     Counts.Add(item);
                 foreach (var entry in entries)

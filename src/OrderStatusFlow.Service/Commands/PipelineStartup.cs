@@ -42,6 +42,7 @@ sealed class PipelineStartup : IAsyncDisposable
             RulesFolder = paths.Rules,
             DryRun = dryRun,
             Logger = logger,
+            Schedule = new Core.Scheduling.InMemoryCheckSchedule(),
         }, startup.Registry, startup._log);
         return startup;
     }

@@ -49,6 +49,38 @@ public sealed class ServiceNowOrderSource(ServiceNowClient client, Eligibility? 
         }
     }
 
+    /// <summary>The open POs' header fields only, page by page: the scheduler's cheap read.</summary>
+    public async IAsyncEnumerable<PurchaseOrder> ReadOpenHeadersAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var page in ReadPoPagesAsync(cancellationToken).ConfigureAwait(false))
+            foreach (var po in page.Where(p => p.GetValueOrDefault("sys_id", "").Length > 0 && _eligibility.WhyIneligible(p) is null))
+                yield return new PurchaseOrder(po["sys_id"], po.GetValueOrDefault("number", ""), po, []) { Schema = _schema };
+    }
+
+    /// <summary>
+    /// The given POs with their lines: one bulk line read per page of POs, the next one read while the POs of the
+    /// current one are handed out.
+    /// </summary>
+    public async IAsyncEnumerable<PurchaseOrder> ReadLinesAsync(IReadOnlyList<PurchaseOrder> headers, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var chunks = headers.Chunk(Math.Max(1, _options.PageSize)).ToList();
+        if (chunks.Count == 0)
+            yield break;
+        var next = ReadLinesAsync(chunks[0].Select(p => p.SysId).ToList(), cancellationToken);
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            var lines = await next.ConfigureAwait(false);
+            if (i + 1 < chunks.Count)
+                next = ReadLinesAsync(chunks[i + 1].Select(p => p.SysId).ToList(), cancellationToken);
+            foreach (var po in chunks[i])
+                yield return new PurchaseOrder(po.SysId, po.Number, po.Fields, lines.TryGetValue(po.SysId, out var found) ? found : [])
+                {
+                    SkipReason = po.SkipReason,
+                    Schema = po.Schema,
+                };
+        }
+    }
+
     async Task ProduceAsync(ChannelWriter<List<PurchaseOrder>> pages, CancellationToken cancellationToken)
     {
         try
