@@ -1,7 +1,9 @@
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text;
+using OrderStatusFlow.Core.Diagnostics;
 using OrderStatusFlow.Core.Domain;
+using OrderStatusFlow.Core.Http;
 using OrderStatusFlow.ServiceNow.Auth;
 using OrderStatusFlow.ServiceNow.Http;
 using Polly;
@@ -32,6 +34,8 @@ public sealed class ServiceNowClient : IDisposable
         if (problems.Count > 0)
             throw new SyncException(FailureKind.Configuration, "ServiceNow settings are invalid: " + string.Join("; ", problems));
         Options = options;
+        Redactor = new SecretRedactor([options.Password, options.ClientSecret], [(options.User, options.Password)]);
+        KnownSecrets.Register(Redactor);
         BaseUrl = new Uri(options.Url.TrimEnd('/') + "/");
         _ownsHttp = httpClient is null;
         _http = httpClient ?? new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
@@ -43,6 +47,9 @@ public sealed class ServiceNowClient : IDisposable
     }
 
     public ServiceNowOptions Options { get; }
+
+    /// <summary>Removes this instance's credentials (every form) from text bound for messages.</summary>
+    public SecretRedactor Redactor { get; }
 
     public Uri BaseUrl { get; }
 
@@ -155,8 +162,10 @@ public sealed class ServiceNowClient : IDisposable
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (json is not null)
             request.Content = new StringContent(json, Encoding.UTF8, "application/json");
-        using var response = await _http.SendAsync(request, cancellationToken);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        var body = await BoundedBody.ReadAsync(response.Content, Options.MaxResponseBytes, $"ServiceNow {method} {request.RequestUri?.AbsolutePath}", cancellationToken);
+        if (!response.IsSuccessStatusCode)
+            body = Redactor.Redact(body); // error texts end up in messages; some gateways echo the request
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
             headers[name] = string.Join(",", values);

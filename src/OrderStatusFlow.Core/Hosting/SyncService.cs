@@ -84,21 +84,24 @@ public sealed class SyncService : IAsyncDisposable
         var time = _options.TimeProvider;
         await ReloadAsync().ConfigureAwait(false);
         _watcher?.Start();
-        var nextDue = time.GetUtcNow();
+        // The schedule runs on the monotonic clock: a wall-clock jump neither delays the next cycle nor starts one early.
+        var origin = time.GetTimestamp();
+        TimeSpan Now() => time.GetElapsedTime(origin);
+        var nextDue = Now();
         while (!cancellationToken.IsCancellationRequested)
         {
-            if (time.GetUtcNow() >= nextDue)
+            if (Now() >= nextDue)
             {
                 await RunOnceAsync(cancellationToken).ConfigureAwait(false);
-                nextDue = time.GetUtcNow() + _runner!.Definition.Interval; // the next cycle starts after this one ends
+                nextDue = Now() + _runner!.Definition.Interval; // the next cycle starts after this one ends
                 continue;
             }
             bool changed;
             try
             {
                 changed = _watcher is not null
-                    ? await _watcher.WaitAsync(nextDue - time.GetUtcNow(), cancellationToken).ConfigureAwait(false)
-                    : await DelayAsync(nextDue - time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                    ? await _watcher.WaitAsync(nextDue - Now(), cancellationToken).ConfigureAwait(false)
+                    : await DelayAsync(nextDue - Now(), cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -109,7 +112,7 @@ public sealed class SyncService : IAsyncDisposable
             var wasEnabled = _runner!.Definition.Enabled;
             await ReloadAsync().ConfigureAwait(false);
             if (!wasEnabled && _runner.Definition.Enabled)
-                nextDue = time.GetUtcNow();
+                nextDue = Now();
         }
         _logger.Information("Pipeline {Pipeline} stopped", _runner?.Definition.Name);
     }

@@ -76,7 +76,7 @@ internal sealed class ActivityLogStage
     void Report(ActivityEntry entry)
     {
         if (entry.Outcome == SyncOutcome.Failed)
-            _logger.Warning("{PoNumber} failed: {Error}", entry.PoNumber, entry.Error);
+            _logger.Warning("{PoNumber} failed: {Error}", entry.PoNumber.Length > 0 ? entry.PoNumber : entry.PoSysId, entry.Error);
         else if (entry.Outcome is SyncOutcome.Updated or SyncOutcome.WouldUpdate && entry.NewStatus != entry.PreviousStatus)
             _logger.Information("{PoNumber}: {Previous} -> {New}{DryRun}", entry.PoNumber, entry.PreviousStatus ?? "(none)", entry.NewStatus ?? "(none)",
                 entry.Outcome == SyncOutcome.WouldUpdate ? " (dry run, not written)" : "");

@@ -10,6 +10,7 @@ namespace OrderStatusFlow.Core.Stages;
 internal sealed class EligibilityCheck
 {
     readonly SourceDefinition _source;
+    readonly PoNumberCheck _numbers = new();
 
     public EligibilityCheck(SourceDefinition source) => _source = source;
 
@@ -35,6 +36,8 @@ internal sealed class EligibilityCheck
         {
             if (WhyIneligible(po) is { } reason)
                 item.Skip(reason);
+            else if (_numbers.WhyUnusable(po, _source.Table) is { } unusable)
+                item.Fail(FailureKind.Data, unusable);
         }
         catch (Exception ex)
         {

@@ -39,11 +39,11 @@ internal sealed class RecordEventsRequest(IReadOnlyList<ActivityEntry> entries) 
         for (var i = 0; i < entries.Count; i++)
         {
             var entry = entries[i] ?? throw new ArgumentException($"RecordEventsAsync: entries[{i}] is null.");
-            if (string.IsNullOrEmpty(entry.PoNumber) || string.IsNullOrEmpty(entry.PoSysId))
+            // A record whose number is empty still gets its (failed) event: it is identified by its sys_id.
+            if (string.IsNullOrEmpty(entry.PoSysId) || entry.PoNumber is null)
             {
                 throw new ArgumentException(
-                    $"RecordEventsAsync: entries[{i}] (run {entry.RunId}) has an empty PoNumber or PoSysId; " +
-                    "every event must name its PO.");
+                    $"RecordEventsAsync: entries[{i}] (run {entry.RunId}) has no PoSysId; every event must name its PO.");
             }
 
             _ = entry.Outcome.ToText(); // throws for an undefined enum value
