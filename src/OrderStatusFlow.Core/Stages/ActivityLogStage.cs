@@ -1,4 +1,5 @@
 using System.Threading.Tasks.Dataflow;
+using OrderStatusFlow.Core.Diagnostics;
 using OrderStatusFlow.Core.Domain;
 using OrderStatusFlow.Core.Pipeline;
 using OrderStatusFlow.Core.Seams;
@@ -99,9 +100,10 @@ internal sealed class ActivityLogStage
             TdsStatus = item.Status?.HeaderCode,
             PreviousStatus = previous,
             NewStatus = next,
-            FieldsJson = withFields ? item.Update!.ToFieldsJson(source.Table, source.LineTable) : null,
-            Error = item.Outcome is null ? "internal: the PO left the pipeline undecided; this is a bug, please report it" : item.Error,
-            Detail = item.Detail,
+            // Credentials never reach the log, whatever text carried them here (an echoed request, an error page).
+            FieldsJson = KnownSecrets.RedactOrNull(withFields ? item.Update!.ToFieldsJson(source.Table, source.LineTable) : null),
+            Error = KnownSecrets.RedactOrNull(item.Outcome is null ? "internal: the PO left the pipeline undecided; this is a bug, please report it" : item.Error),
+            Detail = KnownSecrets.RedactOrNull(item.Detail),
             RulesVersion = item.RulesVersion,
         };
     }

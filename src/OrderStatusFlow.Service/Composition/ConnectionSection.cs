@@ -1,4 +1,5 @@
 using Newtonsoft.Json.Linq;
+using OrderStatusFlow.Core.Diagnostics;
 using OrderStatusFlow.Core.Pipeline;
 
 namespace OrderStatusFlow.Service.Composition;
@@ -58,11 +59,29 @@ sealed class ConnectionSection
         new("tdsynnex", context.Connection("tdsynnex"), TdSynnexVariables, Environment.GetEnvironmentVariable);
 
     /// <summary>The environment variable when set, else the file's value, else "".</summary>
+    /// <remarks>Secret values (and credentials embedded in a URL) are registered with <see cref="KnownSecrets"/> as they are read.</remarks>
     public string Get(string key)
     {
-        if (_variables.TryGetValue(key, out var variable) && _environment(variable) is { Length: > 0 } fromEnvironment)
-            return fromEnvironment;
-        return _section?[key]?.Type == JTokenType.String ? (string?)_section[key] ?? "" : _section?[key]?.ToString() ?? "";
+        var value = _variables.TryGetValue(key, out var variable) && _environment(variable) is { Length: > 0 } fromEnvironment
+            ? fromEnvironment
+            : _section?[key]?.Type == JTokenType.String ? (string?)_section[key] ?? "" : _section?[key]?.ToString() ?? "";
+        if (SecretKeys.Contains(key))
+            KnownSecrets.Register(new SecretRedactor(value));
+        else if (UrlText.HasCredentials(value))
+            KnownSecrets.Register(new SecretRedactor(UrlCredentials(value)));
+        return value;
+    }
+
+    static readonly HashSet<string> SecretKeys = new(StringComparer.OrdinalIgnoreCase) { "password", "clientSecret" };
+
+    // user:password@ of a URL: both parts, unescaped and as written.
+    static string?[] UrlCredentials(string url)
+    {
+        var scheme = url.IndexOf("://", StringComparison.Ordinal);
+        var start = scheme < 0 ? 0 : scheme + 3;
+        var userInfo = url[start..url.IndexOf('@', start)];
+        var parts = userInfo.Split(':', 2);
+        return [.. parts, .. parts.Select(Uri.UnescapeDataString), userInfo];
     }
 
     /// <summary>Where a problem with <paramref name="key"/> is reported: the value, else the section.</summary>

@@ -43,6 +43,9 @@ sealed class ServiceNowBatchUpdateFactory(bool checkConnectionValues = true) : S
         public Task<IReadOnlyList<WriteResult>> WriteBatchAsync(IReadOnlyList<StatusUpdate> batch, CancellationToken cancellationToken) =>
             _inner.WriteBatchAsync(batch, cancellationToken);
 
+        public Task<IReadOnlyList<WriteResult>> ConfirmAsync(IReadOnlyList<StatusUpdate> updates, CancellationToken cancellationToken) =>
+            _inner.ConfirmAsync(updates, cancellationToken);
+
         public void Dispose() => client.Dispose();
     }
 }

@@ -16,7 +16,16 @@ internal sealed class RecordEventsRequest(IReadOnlyList<ActivityEntry> entries) 
 
     public override int Weight => entries.Count;
 
-    public override long Apply(SqliteConnection connection, SqliteTransaction transaction) =>
+    // The event of a PO settles the writes logged for it in the same run: same transaction, so never one without the other.
+    private const string SettleSql = "DELETE FROM write_intents WHERE run_id = @RunId AND po_sys_id = @PoSysId;";
+
+    public override long Apply(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        connection.Execute(SettleSql, entries.Select(e => new { e.RunId, e.PoSysId }), transaction);
+        return Insert(connection, transaction);
+    }
+
+    private long Insert(SqliteConnection connection, SqliteTransaction transaction) =>
         connection.Execute(Sql, entries.Select(e => new
         {
             e.RunId,

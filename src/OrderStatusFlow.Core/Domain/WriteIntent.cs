@@ -1,0 +1,8 @@
+namespace OrderStatusFlow.Core.Domain;
+
+/// <summary>
+/// A write about to be sent, recorded in the activity log first. The PO's event of the same run settles it; one left
+/// open means the process stopped between sending and recording, and the next start reads the record back to record
+/// what was committed.
+/// </summary>
+public sealed record WriteIntent(long RunId, DateTimeOffset At, StatusUpdate Update);
