@@ -27,6 +27,14 @@ public sealed class PipelineDefinition
     /// <summary>The SQLite activity log path, as written in the file.</summary>
     public required string ActivityLogPath { get; init; }
 
+    /// <summary>
+    /// <c>activityLog.unavailableTimeout</c>: how long writes are held back while the log cannot record (locked by
+    /// another writer, disk full, I/O error) before the cycle ends with that error. Default 5 minutes.
+    /// </summary>
+    public TimeSpan ActivityLogUnavailableTimeout { get; init; } = DefaultActivityLogUnavailableTimeout;
+
+    public static readonly TimeSpan DefaultActivityLogUnavailableTimeout = TimeSpan.FromMinutes(5);
+
     /// <summary>Where the definition was read from (as given).</summary>
     public string FilePath { get; init; } = "";
 

@@ -11,7 +11,7 @@ namespace OrderStatusFlow.Core.Pipeline;
 public sealed class PipelineValidator
 {
     static readonly string[] TopKeys = ["name", "enabled", "interval", "connections", "source", "stages", "settings", "activityLog"];
-    static readonly string[] ActivityLogKeys = ["path"];
+    static readonly string[] ActivityLogKeys = ["path", "unavailableTimeout"];
     static readonly StageRole[] RoleOrder = [StageRole.Source, StageRole.Status, StageRole.Rules, StageRole.Writer];
 
     readonly StageRegistry _registry;
@@ -32,6 +32,9 @@ public sealed class PipelineValidator
         var source = SourceSectionReader.Read(root, json);
         var settings = ReadSettings(root, json, problems);
         var logPath = ReadActivityLog(root, json, problems);
+        var logWait = root["activityLog"] is JObject logSection
+            ? json.TimeSpan(logSection, "unavailableTimeout", "activityLog", System.TimeSpan.Zero, System.TimeSpan.FromHours(1))
+            : null;
         var stages = ReadStages(root, json, problems);
 
         var definition = new PipelineDefinition
@@ -44,6 +47,7 @@ public sealed class PipelineValidator
             Stages = stages,
             Settings = settings,
             ActivityLogPath = logPath,
+            ActivityLogUnavailableTimeout = logWait ?? PipelineDefinition.DefaultActivityLogUnavailableTimeout,
             FilePath = document.DisplayPath,
         };
 

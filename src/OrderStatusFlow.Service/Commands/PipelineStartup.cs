@@ -32,7 +32,11 @@ sealed class PipelineStartup : IAsyncDisposable
             return null;
         }
         startup.DbPath = paths.DbOr(loaded.Definition!.ActivityLogPath);
-        startup._log = await SqliteActivityLog.OpenAsync(startup.DbPath);
+        startup._log = await SqliteActivityLog.OpenAsync(startup.DbPath, new SqliteActivityLogOptions
+        {
+            UnavailableTimeout = loaded.Definition.ActivityLogUnavailableTimeout,
+            OnUnavailable = reason => logger.Warning("{Reason}", reason),
+        });
         startup.Service = new SyncService(new SyncServiceOptions
         {
             PipelinePath = paths.Pipeline,

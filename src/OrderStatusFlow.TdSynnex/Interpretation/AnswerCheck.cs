@@ -13,8 +13,8 @@ internal static class AnswerCheck
 {
     public static void PoStatus(string poNumber, string customer, PoStatusResponse response)
     {
-        if (response.IsNotFound)
-            return; // notFound answers may omit the header echo
+        if (response.PoNumber is null && response.IsNotFound)
+            return; // a notFound answer may omit the header echo
         if (response.PoNumber is null)
             throw Mismatch("PO Status", poNumber, "names no PONumber, so it cannot be matched to the PO asked");
         if (!Same(response.PoNumber, poNumber))

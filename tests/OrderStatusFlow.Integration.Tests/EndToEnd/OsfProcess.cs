@@ -27,7 +27,10 @@ sealed class OsfProcess : IDisposable
     public bool HasExited => _process.HasExited;
 
     /// <param name="workingDirectory">Relative defaults (pipelines/, rules/, data/) resolve against it.</param>
-    public static OsfProcess Start(string workingDirectory, params string[] args)
+    public static OsfProcess Start(string workingDirectory, params string[] args) => Start(workingDirectory, null, args);
+
+    /// <param name="environment">Variables the process sees in addition to the inherited ones (OSF_* are cleared first).</param>
+    public static OsfProcess Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -41,6 +44,8 @@ sealed class OsfProcess : IDisposable
             info.ArgumentList.Add(arg);
         foreach (var name in info.Environment.Keys.Where(k => k.StartsWith("OSF_", StringComparison.Ordinal)).ToList())
             info.Environment.Remove(name); // the tests say exactly what the process sees
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            info.Environment[name] = value;
         return new OsfProcess(Process.Start(info)!);
     }
 
