@@ -12,6 +12,16 @@ sealed class FaultCase
 {
     public required string Name { get; init; }
 
+    /// <summary>
+    /// Cases of one group share one <c>osf</c> run (their faults touch different POs), so the suite starts few
+    /// processes; each case still asserts its own PO. Group-level settings (pipeline, environment, command, exit
+    /// code) must agree within a group.
+    /// </summary>
+    public required string Group { get; init; }
+
+    /// <summary>POs in the data set of the group (all cases of a group must agree).</summary>
+    public int Orders { get; init; } = FaultRun.Orders;
+
     public Action<ServiceNowScenario> ServiceNow { get; init; } = _ => { };
 
     public Action<TdSynnexScenario> TdSynnex { get; init; } = _ => { };
@@ -29,6 +39,9 @@ sealed class FaultCase
     /// <summary>PO (number, or sys_id when it has none) → a text its failure reason must contain.</summary>
     public IReadOnlyDictionary<string, string> Failures { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>True (default) when every PO no case of the group expects to fail must be updated.</summary>
+    public bool OthersUpdated { get; init; } = true;
+
     /// <summary>False when the cycle must not run at all (configuration refused): no events, no writes.</summary>
     public bool CycleRuns { get; init; } = true;
 
@@ -38,5 +51,5 @@ sealed class FaultCase
     /// <summary>Extra checks after the common ones.</summary>
     public Action<FaultRun> Then { get; init; } = _ => { };
 
-    public override string ToString() => Name;
+    public override string ToString() => $"{Group}: {Name}";
 }

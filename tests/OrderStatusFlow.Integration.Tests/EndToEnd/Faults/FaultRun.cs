@@ -16,7 +16,7 @@ namespace OrderStatusFlow.Integration.Tests.EndToEnd.Faults;
 /// </summary>
 sealed class FaultRun : IAsyncDisposable
 {
-    public const int Orders = 6;
+    public const int Orders = 12;
     public const string ServiceNowUser = "osf.integration";
     public const string ServiceNowSecret = "Sn-S3cret <&> \"q\" +/ é%41";
     public const string TdSynnexSecret = "Td-S3cret <&> 'q' +/ ü%42";
@@ -43,32 +43,40 @@ sealed class FaultRun : IAsyncDisposable
 
     public string DbPath => Harness.DbPath;
 
-    public static ServiceNowScenario BaseServiceNow()
+    public static ServiceNowScenario BaseServiceNow(int orders = Orders)
     {
-        var scenario = ServiceNowScenario.Generate(Orders);
+        var scenario = ServiceNowScenario.Generate(orders);
         scenario.User = ServiceNowUser;
         scenario.Password = ServiceNowSecret;
         return scenario;
     }
 
-    public static TdSynnexScenario BaseTdSynnex()
+    public static TdSynnexScenario BaseTdSynnex(int orders = Orders)
     {
-        var scenario = TdSynnexScenario.Generate(Orders);
+        var scenario = TdSynnexScenario.Generate(orders);
         scenario.Password = TdSynnexSecret;
         return scenario;
     }
 
-    public static async Task<FaultRun> StartAsync(FaultCase fault)
+    public static Task<FaultRun> StartAsync(FaultCase fault) => StartAsync([fault]);
+
+    /// <summary>One data set with the faults of every case applied (a group's cases touch different POs).</summary>
+    public static async Task<FaultRun> StartAsync(IReadOnlyList<FaultCase> faults)
     {
-        var serviceNow = BaseServiceNow();
-        fault.ServiceNow(serviceNow);
-        var tdSynnex = BaseTdSynnex();
-        fault.TdSynnex(tdSynnex);
+        var fault = faults[0];
+        var serviceNow = BaseServiceNow(fault.Orders);
+        var tdSynnex = BaseTdSynnex(fault.Orders);
+        foreach (var each in faults)
+        {
+            each.ServiceNow(serviceNow);
+            each.TdSynnex(tdSynnex);
+        }
         var folder = Path.Combine(Path.GetTempPath(), "osf-fault-" + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(folder);
         var run = new FaultRun(await ConnectorHarness.StartAsync(serviceNow, tdSynnex, folder), serviceNow, folder);
         var pipeline = JObject.Parse(File.ReadAllText(run.PipelinePath));
-        fault.Pipeline(pipeline);
+        foreach (var each in faults)
+            each.Pipeline(pipeline);
         File.WriteAllText(run.PipelinePath, pipeline.ToString());
         return run;
     }
