@@ -24,9 +24,9 @@ internal sealed class PoNumberCheck
             return $"{record} has an empty number; give the PO its number in ServiceNow (TD SYNNEX is asked by PO number)";
         if (number.Length > MaxLength)
             return $"{record} has a number of {number.Length} characters ('{Shorten(number)}'); TD SYNNEX PO numbers have at most {MaxLength}; correct the number";
-        var bad = number.FirstOrDefault(c => c is <= ' ' or > '~');
-        if (bad != default)
-            return $"{record} has the number '{Printable(number)}' with the character {Describe(bad)}; TD SYNNEX PO numbers are printable ASCII without spaces; correct the number";
+        var bad = number.AsSpan().IndexOfAnyExceptInRange('!', '~');
+        if (bad >= 0)
+            return $"{record} has the number '{Printable(number)}' with the character {Describe(number[bad])}; TD SYNNEX PO numbers are printable ASCII without spaces; correct the number";
         if (_firstSysIdByNumber.TryGetValue(number, out var first) && first != po.SysId)
             return $"{record} has the number '{number}', which {table} record {first} has too; TD SYNNEX cannot tell them apart, so give each PO its own number";
         _firstSysIdByNumber.TryAdd(number, po.SysId);
