@@ -21,6 +21,15 @@ if ($command -eq 'test') {
     exit $LASTEXITCODE
 }
 
+if ($command -eq 'bench') {
+    # The measurement tools live in their own project (src/OrderStatusFlow.Bench), outside the product.
+    $rest = if ($args.Count -gt 1) { $args[1..($args.Count - 1)] } else { @() }
+    dotnet build src/OrderStatusFlow.Bench/OrderStatusFlow.Bench.csproj -c Release --nologo -v q -clp:NoSummary | Out-Null
+    if ($LASTEXITCODE -ne 0) { Write-Error 'run.ps1: build failed; run dotnet build to see why.'; exit 1 }
+    & dotnet (Join-Path $PSScriptRoot 'src/OrderStatusFlow.Bench/bin/Release/net10.0/osf-bench.dll') @rest
+    exit $LASTEXITCODE
+}
+
 dotnet build src/OrderStatusFlow.Service/OrderStatusFlow.Service.csproj -c Release --nologo -v q -clp:NoSummary | Out-Null
 if ($LASTEXITCODE -ne 0) { Write-Error 'run.ps1: build failed; run dotnet build to see why.'; exit 1 }
 $cli = Join-Path $PSScriptRoot 'src/OrderStatusFlow.Service/bin/Release/net10.0/osf.dll'

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# OrderStatusFlow launcher. `./run.sh` runs the demo, `./run.sh test` the test suite; everything else is
+# OrderStatusFlow launcher. `./run.sh` runs the demo, `./run.sh test` the test suite, `./run.sh bench` the
+# measurements (src/OrderStatusFlow.Bench); everything else is
 # forwarded to the osf CLI (see README), which is exec'd so that SIGTERM/Ctrl+C reach it directly.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -11,10 +12,10 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
-build_cli() {
+build_quietly() {
   local log
   log="$(mktemp)"
-  if ! dotnet build src/OrderStatusFlow.Service/OrderStatusFlow.Service.csproj -c Release --nologo -v q -clp:NoSummary >"$log" 2>&1; then
+  if ! dotnet build "$1" -c Release --nologo -v q -clp:NoSummary >"$log" 2>&1; then
     cat "$log" >&2
     rm -f "$log"
     echo "run.sh: build failed (see above)." >&2
@@ -40,8 +41,14 @@ case "$cmd" in
     rm -f "$out"
     exit "$rc"
     ;;
+  bench)
+    # The measurement tools live in their own project (src/OrderStatusFlow.Bench), outside the product.
+    shift
+    build_quietly src/OrderStatusFlow.Bench/OrderStatusFlow.Bench.csproj
+    exec dotnet "$ROOT/src/OrderStatusFlow.Bench/bin/Release/net10.0/osf-bench.dll" "$@"
+    ;;
   *)
-    build_cli
+    build_quietly src/OrderStatusFlow.Service/OrderStatusFlow.Service.csproj
     if [ $# -eq 0 ]; then set -- demo; fi
     exec dotnet "$ROOT/src/OrderStatusFlow.Service/bin/Release/net10.0/osf.dll" "$@"
     ;;

@@ -1,4 +1,4 @@
-// Line status (contract §5, line table): each line matched to TD SYNNEX gets the label of its derived state.
+// Line status: each line matched to TD SYNNEX gets the label of its derived state.
 // Unmatched lines and notFound POs are left alone.
 // Settings: lineStatusField (default u_tds_line_status).
 var lineStatusField = Setting("lineStatusField", "u_tds_line_status");

@@ -1,4 +1,4 @@
-// PO status (contract §5, PO table), and partial shipments in "note" mode.
+// PO status, and partial shipments in "note" mode.
 // Settings:
 //   poStatusField      (default u_tds_order_status)
 //   notesField         (default u_vendor_notes): where partial-shipment notes go
@@ -7,11 +7,9 @@
 var poStatusField = Setting("poStatusField", "u_tds_order_status");
 var notesField = Setting("notesField", "u_vendor_notes");
 var invoiceNotesField = Setting("invoiceNotesField", notesField);
-var partialShipments = Setting("partialShipments", "status").ToLowerInvariant();
+// The values after the default are the only ones accepted: lint and every rules load refuse any other value.
+var partialShipments = Setting("partialShipments", "status", "status", "note");
 const string PartialPrefix = "Partial shipment: ";
-
-if (partialShipments != "status" && partialShipments != "note")
-    throw new ArgumentException($"settings.partialShipments is \"{partialShipments}\": use \"status\" or \"note\" in the pipeline's settings.");
 
 if (Tds.State != PoState.NotFound)
 {

@@ -1,4 +1,4 @@
-// Shipment details (contract §4): tracking numbers, ship dates, carrier, serial numbers, quantities and ETA,
+// Shipment details: tracking numbers, ship dates, carrier, serial numbers, quantities and ETA,
 // on the PO and on each matched line. Lists are comma-joined without spaces, distinct, in order of first appearance.
 // Settings (field targets): poTrackingField, poShipDateField, poEtaField (default empty: proc_po has no ETA column),
 // lineShippedField, lineBackorderedField, lineTrackingField, lineSerialsField, lineCarrierField, lineShipDateField,

@@ -1,4 +1,4 @@
-// Invoice references (contract §5): each invoice returned by the invoice query adds the line
+// Invoice references: each invoice returned by the invoice query adds the line
 // "Invoice {InvoiceNumber} dated {InvoiceDate}" to the memo field once (an existing line is never repeated).
 // Settings: invoiceNotesField (default: notesField, default u_vendor_notes).
 var invoiceNotesField = Setting("invoiceNotesField", Setting("notesField", "u_vendor_notes"));

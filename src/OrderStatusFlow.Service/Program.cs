@@ -2,7 +2,7 @@ using System.CommandLine;
 using OrderStatusFlow.Service.Cli;
 using OrderStatusFlow.Service.Commands;
 
-// The osf command (run.sh and run.ps1 forward to it). Exit codes: contract §2 (see Cli/ExitCodes.cs).
+// The osf command (run.sh and run.ps1 forward to it). Exit codes: Cli/ExitCodes.cs.
 GlibcHeap.Configure();
 RedactingWriter.Install();
 var pipeline = new Option<string?>("--pipeline") { Description = $"Pipeline definition file (default {CliPaths.DefaultPipeline}, or OSF_PIPELINE)" };
@@ -52,8 +52,6 @@ root.Subcommands.Add(rulesCommand);
 root.Subcommands.Add(emulators);
 root.Subcommands.Add(log);
 root.Subcommands.Add(doctor);
-root.Subcommands.Add(BenchCommand.Create());
-root.Subcommands.Add(BenchCommand.CreateEmulatorHost());
 
 var parsed = root.Parse(args.Length == 0 ? ["demo"] : args);
 if (parsed.Errors.Count > 0)

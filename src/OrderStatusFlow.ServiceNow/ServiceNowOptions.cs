@@ -3,7 +3,7 @@ namespace OrderStatusFlow.ServiceNow;
 
 /// <summary>
 /// How to reach and read a ServiceNow instance. The stage factories bind this from <c>connections.servicenow</c>,
-/// the pipeline's <c>source</c> and the stage <c>args</c>; environment variables (contract §3) override the file.
+/// the <c>servicenow.open-orders</c> stage's <c>args</c>; environment variables override the file.
 /// </summary>
 public sealed class ServiceNowOptions
 {
@@ -29,7 +29,7 @@ public sealed class ServiceNowOptions
     /// <summary>The line field referencing the PO. Default <c>purchase_order</c>.</summary>
     public string LineParentField { get; set; } = "purchase_order";
 
-    /// <summary>Encoded query selecting the open connector POs (default: contract §4).</summary>
+    /// <summary>Encoded query selecting the open connector POs.</summary>
     public string Query { get; set; } =
         "u_tds_cpo_idISNOTEMPTY^statusNOT INreceived,canceled^u_tds_order_statusNOT INTDS Invoiced,TDS Cancelled";
 
@@ -47,11 +47,11 @@ public sealed class ServiceNowOptions
     /// <summary>PO sys_ids per bulk line query (<c>purchase_orderIN…</c>), keeping URLs short. Default 100.</summary>
     public int LineQueryChunkSize { get; set; } = 100;
 
-    /// <summary>PO fields read (contract §4 defaults).</summary>
+    /// <summary>PO fields read.</summary>
     public List<string> PoFields { get; set; } =
         ["sys_id", "number", "status", "u_tds_cpo_id", "u_tds_order_status", "u_tracking_number", "u_ship_date", "u_vendor_notes"];
 
-    /// <summary>Line fields read (contract §4 defaults).</summary>
+    /// <summary>Line fields read.</summary>
     public List<string> LineFields { get; set; } =
     [
         "sys_id", "purchase_order", "ordered_quantity", "part_number", "u_tds_line_number", "u_tds_line_status",
@@ -59,16 +59,8 @@ public sealed class ServiceNowOptions
         "u_ship_date", "u_tds_eta",
     ];
 
-    /// <summary>Eligibility checked by the source whatever the query says (contract §4).</summary>
-    public string CpoIdField { get; set; } = "u_tds_cpo_id";
-
-    public string StatusField { get; set; } = "status";
-
-    public List<string> CompletedStatuses { get; set; } = ["received", "canceled"];
-
-    public string OrderStatusField { get; set; } = "u_tds_order_status";
-
-    public List<string> TerminalOrderStatuses { get; set; } = ["TDS Invoiced", "TDS Cancelled"];
+    /// <summary>The line field holding the distributor's line number. Default <c>u_tds_line_number</c>.</summary>
+    public string LineNumberField { get; set; } = "u_tds_line_number";
 
     /// <summary>Timeout of one HTTP attempt. Default 60 s (the instance's own REST quota).</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(60);
@@ -120,11 +112,11 @@ public sealed class ServiceNowOptions
                 problems.Add("password is empty: set OSF_SERVICENOW_PASSWORD");
         }
         if (string.IsNullOrWhiteSpace(Table))
-            problems.Add("source table is empty: set source.table (default proc_po)");
+            problems.Add("source table is empty: set the servicenow.open-orders stage's args.table (default proc_po)");
         if (string.IsNullOrWhiteSpace(LineTable))
-            problems.Add("source line table is empty: set source.lineTable (default proc_po_item)");
+            problems.Add("source line table is empty: set args.lineTable (default proc_po_item)");
         if (PageSize is < 1 or > 10000)
-            problems.Add($"page size {PageSize} must be between 1 and 10000: set source.pageSize (default 200)");
+            problems.Add($"page size {PageSize} must be between 1 and 10000: set args.pageSize (default 200)");
         if (SourcePaging is not ("keyset" or "link"))
             problems.Add($"source paging '{SourcePaging}' is unknown: use keyset (default) or link");
         if (LineQueryChunkSize < 1)

@@ -111,9 +111,9 @@ public sealed class SqliteActivityLog : IActivityLog, IAsyncDisposable
         try
         {
             await using var connection = SqliteConnections.OpenReader(Path, _options.BusyTimeout);
-            var rows = await connection.QueryAsync<(long RunId, string At, string UpdateJson)>(new CommandDefinition(
-                "SELECT run_id, at, update_json FROM write_intents ORDER BY intent_id;", cancellationToken: cancellationToken)).ConfigureAwait(false);
-            return rows.Select(r => RecordIntentsRequest.Read(r.RunId, r.At, r.UpdateJson)).ToList();
+            var rows = await connection.QueryAsync<(long RunId, string At, string UpdateJson, string? FieldsJson)>(new CommandDefinition(
+                "SELECT run_id, at, update_json, fields_json FROM write_intents ORDER BY intent_id;", cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return rows.Select(r => RecordIntentsRequest.Read(r.RunId, r.At, r.UpdateJson, r.FieldsJson)).ToList();
         }
         catch (SqliteException e)
         {

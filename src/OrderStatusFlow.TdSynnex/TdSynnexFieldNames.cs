@@ -1,11 +1,8 @@
 namespace OrderStatusFlow.TdSynnex;
 
-/// <summary>The ServiceNow field names the TD SYNNEX interpretation reads (contract §4 defaults).</summary>
+/// <summary>The ServiceNow field names the TD SYNNEX interpretation reads; the line number comes with each line (<see cref="Core.Domain.PurchaseOrderLine.Number"/>).</summary>
 public sealed record TdSynnexFieldNames
 {
-    /// <summary>PO line field holding the TD SYNNEX line number. Default <c>u_tds_line_number</c>.</summary>
-    public string LineNumber { get; init; } = "u_tds_line_number";
-
     /// <summary>PO line field holding the part number (matched to <c>MfgPN</c> or <c>SKU</c>). Default <c>part_number</c>.</summary>
     public string PartNumber { get; init; } = "part_number";
 
@@ -19,7 +16,7 @@ public sealed record TdSynnexFieldNames
     {
         foreach (var (name, value) in new[]
                  {
-                     ("lineNumber", LineNumber), ("partNumber", PartNumber),
+                     ("partNumber", PartNumber),
                      ("orderedQuantity", OrderedQuantity), ("vendorNotes", VendorNotes),
                  })
         {

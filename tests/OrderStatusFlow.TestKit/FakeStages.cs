@@ -40,7 +40,6 @@ public sealed class FakeStages
           "enabled": {{(enabled ? "true" : "false")}},
           "interval": "{{interval}}",
           "connections": { "fake": { "url": "http://localhost" } },
-          "source": { "table": "proc_po", "lineTable": "proc_po_item" },
           "stages": [
             { "type": "fake.source" },
             { "type": "fake.status", "parallelism": {{parallelism}}, "boundedCapacity": {{boundedCapacity}} },

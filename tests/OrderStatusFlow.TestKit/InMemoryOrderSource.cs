@@ -76,9 +76,9 @@ public sealed class InMemoryOrderSource : IOrderSource
                 var lineFields = new Dictionary<string, string>(line.Fields, StringComparer.Ordinal);
                 foreach (var (k, v) in change.Fields)
                     lineFields[k] = v;
-                return new PurchaseOrderLine(line.SysId, lineFields);
+                return new PurchaseOrderLine(line.SysId, lineFields, line.Number);
             }).ToList();
-            _orders[i] = new PurchaseOrder(po.SysId, po.Number, fields, lines);
+            _orders[i] = new PurchaseOrder(po.SysId, po.Number, fields, lines) { Schema = po.Schema, SkipReason = po.SkipReason };
         }
     }
 }

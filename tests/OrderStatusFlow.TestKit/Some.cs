@@ -5,6 +5,9 @@ namespace OrderStatusFlow.TestKit;
 /// <summary>Builders for test data with the contract's default schema; override only what a test cares about.</summary>
 public static class Some
 {
+    /// <summary>The record names the ServiceNow source sets on every PO.</summary>
+    public static readonly RecordSchema ServiceNowSchema = new("proc_po", "proc_po_item", "u_tds_order_status");
+
     /// <summary>A connector PO (cpo id set, status ordered) with two lines numbered 1 and 2.</summary>
     public static PurchaseOrder PurchaseOrder(
         string number = "PO0010001",
@@ -13,7 +16,8 @@ public static class Some
         string status = "ordered",
         string orderStatus = "",
         IReadOnlyDictionary<string, string>? fields = null,
-        int lineCount = 2)
+        int lineCount = 2,
+        string? skipReason = null)
     {
         sysId ??= "po" + number.ToLowerInvariant().PadLeft(30, '0');
         var all = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -27,7 +31,7 @@ public static class Some
         foreach (var (key, value) in fields ?? new Dictionary<string, string>())
             all[key] = value;
         var lines = Enumerable.Range(1, lineCount).Select(l => Line(sysId, l)).ToList();
-        return new PurchaseOrder(sysId, number, all, lines);
+        return new PurchaseOrder(sysId, number, all, lines) { Schema = ServiceNowSchema, SkipReason = skipReason };
     }
 
     public static PurchaseOrderLine Line(string poSysId, int lineNumber, IReadOnlyDictionary<string, string>? fields = null)
@@ -43,7 +47,7 @@ public static class Some
         };
         foreach (var (key, value) in fields ?? new Dictionary<string, string>())
             all[key] = value;
-        return new PurchaseOrderLine(sysId, all);
+        return new PurchaseOrderLine(sysId, all, all["u_tds_line_number"]);
     }
 
     /// <summary>Many connector POs numbered <c>BN0000001</c>…</summary>

@@ -23,6 +23,18 @@ public static class KnownSecrets
         while (Interlocked.CompareExchange(ref _current, next, seen) != seen);
     }
 
+    /// <summary>Registers the <c>user:password@</c> part of <paramref name="url"/>, when it has one (raw and unescaped).</summary>
+    public static void RegisterUrlCredentials(string? url)
+    {
+        if (url is null || !UrlText.HasCredentials(url))
+            return;
+        var scheme = url.IndexOf("://", StringComparison.Ordinal);
+        var start = scheme < 0 ? 0 : scheme + 3;
+        var userInfo = url[start..url.IndexOf('@', start)];
+        var parts = userInfo.Split(':', 2);
+        Register(new SecretRedactor([userInfo, .. parts.Skip(1), .. parts.Skip(1).Select(Uri.UnescapeDataString)], []));
+    }
+
     public static string Redact(string? text) => Current.Redact(text);
 
     public static string? RedactOrNull(string? text) => text is null ? null : Current.Redact(text);

@@ -21,7 +21,7 @@ public sealed record PipelineDescriptor(string Name, bool DryRun, IReadOnlyList<
         var blocks = new List<BlockDescriptor>
         {
             new("feed", source.Type, StageRole.Source, Describe(source), 1, 0, null, null),
-            new("eligibility", "engine", StageRole.Source, "skips POs that are not connector POs, completed or terminal", 1, status.BoundedCapacity, null, null),
+            new("admit", "engine", StageRole.Source, "skips the POs the source marked ineligible, with its reason", 1, status.BoundedCapacity, null, null),
             new("status", status.Type, StageRole.Status, Describe(status), status.Parallelism, Math.Max(status.BoundedCapacity, status.Parallelism), null, null),
             new("rules", rules.Type, StageRole.Rules, Describe(rules), rules.Parallelism, Math.Max(rules.BoundedCapacity, rules.Parallelism), null, null),
             new("batch", "engine", StageRole.Writer, "groups updates by size or age", 1, writer.BatchSize, writer.BatchSize, writer.FlushAfter),

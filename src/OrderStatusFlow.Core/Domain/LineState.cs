@@ -1,6 +1,6 @@
 namespace OrderStatusFlow.Core.Domain;
 
-/// <summary>The derived state of one PO line (contract §5, line table; first match wins in this order).</summary>
+/// <summary>The derived state of one PO line (first match wins in this order; the rows are in TdSynnex/Interpretation/LineInterpreter.cs).</summary>
 public enum LineState
 {
     Cancelled,

@@ -9,7 +9,7 @@ public sealed record LineStatus
     /// <summary>TD SYNNEX <c>Item@lineNumber</c>.</summary>
     public required string LineNumber { get; init; }
 
-    /// <summary>The <c>proc_po_item</c> this line was matched to, or null when no ServiceNow line matched.</summary>
+    /// <summary>The PO line (sys_id) this line was matched to, or null when no PO line matched.</summary>
     public string? PoLineSysId { get; init; }
 
     public required LineState State { get; init; }

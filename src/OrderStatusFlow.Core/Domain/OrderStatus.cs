@@ -1,7 +1,7 @@
 namespace OrderStatusFlow.Core.Domain;
 
 /// <summary>
-/// The interpreted TD SYNNEX status of one PO (contract §5): what the rules see. Produced by an
+/// The interpreted TD SYNNEX status of one PO: what the rules see. Produced by an
 /// <see cref="Seams.IStatusProvider"/>; lists are distinct, in order of first appearance.
 /// </summary>
 public sealed record OrderStatus

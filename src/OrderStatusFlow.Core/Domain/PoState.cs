@@ -1,6 +1,6 @@
 namespace OrderStatusFlow.Core.Domain;
 
-/// <summary>The derived state of a whole PO (contract §5, PO table; first match wins in this order).</summary>
+/// <summary>The derived state of a whole PO (first match wins in this order; the rows are in TdSynnex/Interpretation/StatusInterpreter.cs).</summary>
 public enum PoState
 {
     /// <summary>TD SYNNEX answered <c>notFound</c>: nothing is derived and nothing is written.</summary>

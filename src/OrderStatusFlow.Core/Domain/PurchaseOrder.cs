@@ -1,7 +1,7 @@
 namespace OrderStatusFlow.Core.Domain;
 
 /// <summary>
-/// A ServiceNow purchase order (<c>proc_po</c>) as read, with its lines. Every value is the string ServiceNow sent;
+/// A purchase order as the source read it, with its lines. Every value is the string the source sent;
 /// a field that was not returned reads as the empty string.
 /// </summary>
 public sealed class PurchaseOrder
@@ -22,6 +22,15 @@ public sealed class PurchaseOrder
     public IReadOnlyDictionary<string, string> Fields { get; }
 
     public IReadOnlyList<PurchaseOrderLine> Lines { get; }
+
+    /// <summary>
+    /// Set by the source when the query returned a PO the connector must not touch: the engine logs it as skipped with
+    /// this reason and never queries or writes it.
+    /// </summary>
+    public string? SkipReason { get; init; }
+
+    /// <summary>How the source names the PO's tables and status field (for the activity log).</summary>
+    public RecordSchema Schema { get; init; } = RecordSchema.Unnamed;
 
     /// <summary>The current value of <paramref name="field"/>, or "" when the record has no such value.</summary>
     public string this[string field] => Fields.TryGetValue(field, out var value) ? value ?? "" : "";

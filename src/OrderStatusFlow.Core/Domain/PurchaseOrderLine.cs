@@ -1,13 +1,18 @@
 namespace OrderStatusFlow.Core.Domain;
 
-/// <summary>A ServiceNow purchase order line (<c>proc_po_item</c>) as read. Values are strings, missing ones "".</summary>
+/// <summary>A purchase order line as the source read it. Values are strings, missing ones "".</summary>
 public sealed class PurchaseOrderLine
 {
-    public PurchaseOrderLine(string sysId, IReadOnlyDictionary<string, string> fields)
+    /// <param name="number">The distributor's line number as the source reads it ("" when the line has none).</param>
+    public PurchaseOrderLine(string sysId, IReadOnlyDictionary<string, string> fields, string number = "")
     {
         SysId = sysId;
         Fields = fields;
+        Number = number;
     }
+
+    /// <summary>The distributor's line number (the source knows which field holds it); "" when not set.</summary>
+    public string Number { get; }
 
     public string SysId { get; }
 

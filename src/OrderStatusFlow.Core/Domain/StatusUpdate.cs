@@ -23,9 +23,9 @@ public sealed record StatusUpdate(
     public int RecordCount => (PoFields.Count > 0 ? 1 : 0) + Lines.Count(l => l.Fields.Count > 0);
 
     /// <summary>
-    /// The activity-log shape: <c>{"proc_po":{field:value}, "proc_po_item":{"&lt;line number&gt;":{field:value}}}</c>.
+    /// The activity-log shape: <c>{"&lt;po table&gt;":{field:value}, "&lt;line table&gt;":{"&lt;line number&gt;":{field:value}}}</c>.
     /// </summary>
-    public string ToFieldsJson(string poTable = "proc_po", string lineTable = "proc_po_item")
+    public string ToFieldsJson(string poTable, string lineTable)
     {
         var lines = new JObject();
         foreach (var line in Lines.Where(l => l.Fields.Count > 0))

@@ -5,4 +5,5 @@ namespace OrderStatusFlow.Core.Domain;
 /// open means the process stopped between sending and recording, and the next start reads the record back to record
 /// what was committed.
 /// </summary>
-public sealed record WriteIntent(long RunId, DateTimeOffset At, StatusUpdate Update);
+/// <param name="FieldsJson">The update in the activity log's <c>fields_json</c> shape, with the PO's table names.</param>
+public sealed record WriteIntent(long RunId, DateTimeOffset At, StatusUpdate Update, string? FieldsJson = null);

@@ -54,7 +54,7 @@ public static class BoundedBody
     }
 
     static SyncException TooLarge(string what, long maxBytes, string seen) =>
-        new(FailureKind.Data, $"{what} is larger than the {maxBytes / 1024} KiB cap ({seen}); not read. Not retried; asked again next cycle (raise maxResponseBytes if such answers are expected).");
+        new(FailureKind.Data, $"{what} is larger than the {maxBytes / 1024} KiB cap ({seen}); not read. Not retried; asked again next cycle.");
 
     // An XML answer without a charset header may declare its encoding in the prolog: <?xml ... encoding="..."?>.
     static string? XmlDeclaredEncoding(ReadOnlySpan<byte> bytes)

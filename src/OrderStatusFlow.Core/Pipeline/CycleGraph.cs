@@ -6,7 +6,7 @@ namespace OrderStatusFlow.Core.Pipeline;
 
 /// <summary>
 /// The TPL Dataflow graph of one cycle, a straight chain:
-/// eligibility → status (parallel) → rules (parallel) → batcher → writer (batches in parallel) → activity log.
+/// admit → status (parallel) → rules (parallel) → batcher → writer (batches in parallel) → activity log.
 /// </summary>
 /// <remarks>
 /// Dataflow traps avoided, and how:
@@ -33,31 +33,31 @@ internal sealed class CycleGraph
     readonly TransformBlock<OrderWorkItem, OrderWorkItem> _rules;
     readonly TransformBlock<IReadOnlyList<OrderWorkItem>, IReadOnlyList<OrderWorkItem>> _write;
     readonly CancellationTokenSource _broken = new();
+    readonly PoNumberCheck _numbers = new();
 
     public CycleGraph(
         PipelineDefinition definition,
-        EligibilityCheck eligibility,
         QueryStatusStage status,
         EvaluateRulesStage rules,
         UpdateBatcher batcher,
         WriteBatchStage writer,
         ActivityLogStage log)
     {
-        var statusStage = definition.StageFor(StageRole.Status);
-        var rulesStage = definition.StageFor(StageRole.Rules);
-        var writerStage = definition.StageFor(StageRole.Writer);
+        // The graph is built from its descriptor (the logged one), so what is logged is what runs.
+        var blocks = Diagnostics.PipelineDescriptor.From(definition).Blocks.ToDictionary(b => b.Name, StringComparer.Ordinal);
+        var (admit, statusBlock, rulesBlock, writeBlock) = (blocks["admit"], blocks["status"], blocks["rules"], blocks["write"]);
         QueryStatus = status;
         Writer = writer;
         Batcher = batcher;
         Log = log;
 
         _head = new TransformBlock<PurchaseOrder, OrderWorkItem>(
-            eligibility.Admit,
-            Options(1, statusStage.BoundedCapacity, _broken.Token));
-        _status = new TransformBlock<OrderWorkItem, OrderWorkItem>(status.ProcessAsync, Options(statusStage.Parallelism, statusStage.BoundedCapacity, _broken.Token));
-        _rules = new TransformBlock<OrderWorkItem, OrderWorkItem>(rules.Process, Options(rulesStage.Parallelism, rulesStage.BoundedCapacity, _broken.Token));
+            Admit,
+            Options(admit.Parallelism, admit.BoundedCapacity, _broken.Token));
+        _status = new TransformBlock<OrderWorkItem, OrderWorkItem>(status.ProcessAsync, Options(statusBlock.Parallelism, statusBlock.BoundedCapacity, _broken.Token));
+        _rules = new TransformBlock<OrderWorkItem, OrderWorkItem>(rules.Process, Options(rulesBlock.Parallelism, rulesBlock.BoundedCapacity, _broken.Token));
         _write = new TransformBlock<IReadOnlyList<OrderWorkItem>, IReadOnlyList<OrderWorkItem>>(writer.ProcessAsync,
-            Options(writerStage.Parallelism, Math.Max(1, writerStage.BoundedCapacity / writerStage.BatchSize), _broken.Token));
+            Options(writeBlock.Parallelism, writeBlock.BoundedCapacity, _broken.Token));
 
         var link = new DataflowLinkOptions { PropagateCompletion = true };
         _head.LinkTo(_status, link);
@@ -70,6 +70,20 @@ internal sealed class CycleGraph
         foreach (var task in all)
             task.ContinueWith(_ => Break(), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         Completion = Task.WhenAll(all);
+    }
+
+    /// <summary>
+    /// Wraps the PO for the graph; a PO the source marked ineligible is skipped with the source's reason, and one whose
+    /// number cannot be sent to TD SYNNEX fails on its own (see <see cref="PoNumberCheck"/>).
+    /// </summary>
+    OrderWorkItem Admit(PurchaseOrder po)
+    {
+        var item = new OrderWorkItem(po);
+        if (po.SkipReason is { } reason)
+            item.Skip(reason);
+        else if (_numbers.WhyUnusable(po, po.Schema.Table) is { } unusable)
+            item.Fail(FailureKind.Data, unusable);
+        return item;
     }
 
     /// <summary>Cancelled when any block faulted: the feed stops sending and every block gives up.</summary>

@@ -1,6 +1,6 @@
 namespace OrderStatusFlow.Core.Pipeline;
 
-/// <summary>The outcome of one cycle, with the exit-code meaning of contract §2.</summary>
+/// <summary>The outcome of one cycle, with the exit-code meaning of Service/Cli/ExitCodes.cs.</summary>
 public sealed record CycleResult
 {
     /// <summary>The <c>sync_runs</c> row; 0 when the run could not even be recorded.</summary>

@@ -11,7 +11,7 @@ namespace OrderStatusFlow.Core.Pipeline;
 /// the record holds the values, <c>failed</c> otherwise); then every run without a finish time is closed with an
 /// error saying it was interrupted. Nothing is written to the record system.
 /// </summary>
-internal sealed class InterruptedRunRecovery(IActivityLog log, IRecordWriter writer, SourceDefinition source, TimeProvider time, ILogger logger)
+internal sealed class InterruptedRunRecovery(IActivityLog log, IRecordWriter writer, TimeProvider time, ILogger logger)
 {
     public const string InterruptedError = "interrupted: the process stopped before this cycle finished (killed, crashed or the machine went down); " +
                                            "writes it had sent are settled from ServiceNow at the next start";
@@ -45,7 +45,7 @@ internal sealed class InterruptedRunRecovery(IActivityLog log, IRecordWriter wri
             PoNumber = intent.Update.PoNumber ?? "",
             PoSysId = intent.Update.PoSysId,
             Outcome = committed ? SyncOutcome.Updated : SyncOutcome.Failed,
-            FieldsJson = KnownSecrets.Redact(intent.Update.ToFieldsJson(source.Table, source.LineTable)),
+            FieldsJson = KnownSecrets.RedactOrNull(intent.FieldsJson),
             Error = committed ? null : KnownSecrets.Redact(new SyncException(FailureKind.Transient,
                 "the process stopped after sending this write and before recording its outcome, and ServiceNow does not hold all of it " +
                 $"({confirmed?.Error ?? "not confirmed"}); the PO is checked again in the next cycle").ToActivityError()),

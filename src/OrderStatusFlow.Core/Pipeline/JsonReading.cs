@@ -16,7 +16,7 @@ internal sealed class JsonReading
     {
         foreach (var property in obj.Properties().Where(p => !known.Contains(p.Name, StringComparer.Ordinal)))
         {
-            var hint = StageRegistry.Closest(known, property.Name, 3) is { } closest ? $" (did you mean '{closest}'?)" : "";
+            var hint = Binding.Suggest.Closest(known, property.Name, 3) is { } closest ? $" (did you mean '{closest}'?)" : "";
             Problems.Add(property, label ?? (path.Length == 0 ? property.Name : path),
                 $"field '{property.Name}' is not recognised{hint}; known: {string.Join(", ", known)}");
         }

@@ -16,8 +16,6 @@ public sealed class PipelineDefinition
     /// <summary>Connection sections by name (e.g. <c>servicenow</c>), after <c>${VAR}</c> expansion.</summary>
     public IReadOnlyDictionary<string, JObject> Connections { get; init; } = new Dictionary<string, JObject>();
 
-    public SourceDefinition Source { get; init; } = new();
-
     /// <summary>In order: source, status, rules, writer.</summary>
     public required IReadOnlyList<StageDefinition> Stages { get; init; }
 
@@ -25,15 +23,10 @@ public sealed class PipelineDefinition
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
     /// <summary>The SQLite activity log path, as written in the file.</summary>
-    public required string ActivityLogPath { get; init; }
+    public string ActivityLogPath => ActivityLog.Path;
 
-    /// <summary>
-    /// <c>activityLog.unavailableTimeout</c>: how long writes are held back while the log cannot record (locked by
-    /// another writer, disk full, I/O error) before the cycle ends with that error. Default 5 minutes.
-    /// </summary>
-    public TimeSpan ActivityLogUnavailableTimeout { get; init; } = DefaultActivityLogUnavailableTimeout;
-
-    public static readonly TimeSpan DefaultActivityLogUnavailableTimeout = TimeSpan.FromMinutes(5);
+    /// <summary>The <c>activityLog</c> section.</summary>
+    public required ActivityLogOptions ActivityLog { get; init; }
 
     /// <summary>Where the definition was read from (as given).</summary>
     public string FilePath { get; init; } = "";

@@ -23,9 +23,10 @@ public sealed partial class PipelineDefinitionLoader
 
     /// <param name="registry">The stage types the definition may use.</param>
     /// <param name="environment">Looks up environment variables; defaults to the process environment.</param>
-    public PipelineDefinitionLoader(StageRegistry registry, Func<string, string?>? environment = null)
+    /// <param name="checkConnectionValues">False for <c>lint</c>: see <see cref="StageContext.CheckConnectionValues"/>.</param>
+    public PipelineDefinitionLoader(StageRegistry registry, Func<string, string?>? environment = null, bool checkConnectionValues = true)
     {
-        _validator = new PipelineValidator(registry);
+        _validator = new PipelineValidator(registry) { CheckConnectionValues = checkConnectionValues };
         _environment = environment ?? Environment.GetEnvironmentVariable;
     }
 

@@ -43,7 +43,7 @@ public sealed class PipelineRunner
         IReadOnlyDictionary<string, int> streaks;
         try
         {
-            await new InterruptedRunRecovery(_log, _seams.Writer, _definition.Source, time, _logger).RunAsync(CancellationToken.None).ConfigureAwait(false);
+            await new InterruptedRunRecovery(_log, _seams.Writer, time, _logger).RunAsync(CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -117,7 +117,6 @@ public sealed class PipelineRunner
         var writer = _definition.StageFor(StageRole.Writer);
         return new CycleGraph(
             _definition,
-            new EligibilityCheck(_definition.Source),
             new QueryStatusStage(_seams.Status, time, processing),
             new EvaluateRulesStage(_seams.Rules, _definition, streaks, time),
             new UpdateBatcher(writer.BatchSize, writer.FlushAfter, writer.BatchSize, time, _logger),

@@ -10,31 +10,30 @@ namespace OrderStatusFlow.Core.Pipeline;
 /// </summary>
 public sealed class PipelineValidator
 {
-    static readonly string[] TopKeys = ["name", "enabled", "interval", "connections", "source", "stages", "settings", "activityLog"];
-    static readonly string[] ActivityLogKeys = ["path", "unavailableTimeout"];
+    static readonly string[] TopKeys = ["name", "enabled", "interval", "connections", "stages", "settings", "activityLog"];
     static readonly StageRole[] RoleOrder = [StageRole.Source, StageRole.Status, StageRole.Rules, StageRole.Writer];
 
     readonly StageRegistry _registry;
 
     public PipelineValidator(StageRegistry registry) => _registry = registry;
 
+    /// <summary>False for <c>lint</c>: see <see cref="StageContext.CheckConnectionValues"/>.</summary>
+    public bool CheckConnectionValues { get; init; } = true;
+
     public PipelineValidationResult Validate(PipelineDocument document, string rulesFolder = "rules")
     {
         var problems = new PipelineProblems(document);
         var root = document.Root;
         var json = new JsonReading(problems);
-        json.UnknownKeys(root, "", TopKeys);
+        json.UnknownKeys(root.Properties().Any(p => p.Name == "source") ? new JObject(root.Properties().Where(p => p.Name != "source")) : root, "", TopKeys);
+        MovedSource.Report(root, problems);
 
         var name = json.String(root, "name", "", required: true) ?? "";
         var enabled = json.Bool(root, "enabled", "") ?? true;
         var interval = json.TimeSpan(root, "interval", "", TimeSpan.FromSeconds(1), TimeSpan.FromDays(1)) ?? TimeSpan.FromMinutes(5);
         var connections = ReadConnections(root, json);
-        var source = SourceSectionReader.Read(root, json);
         var settings = ReadSettings(root, json, problems);
-        var logPath = ReadActivityLog(root, json, problems);
-        var logWait = root["activityLog"] is JObject logSection
-            ? json.TimeSpan(logSection, "unavailableTimeout", "activityLog", System.TimeSpan.Zero, System.TimeSpan.FromHours(1))
-            : null;
+        var activityLog = ReadActivityLog(root, json, problems);
         var stages = ReadStages(root, json, problems);
 
         var definition = new PipelineDefinition
@@ -43,11 +42,9 @@ public sealed class PipelineValidator
             Enabled = enabled,
             Interval = interval,
             Connections = connections,
-            Source = source,
             Stages = stages,
             Settings = settings,
-            ActivityLogPath = logPath,
-            ActivityLogUnavailableTimeout = logWait ?? PipelineDefinition.DefaultActivityLogUnavailableTimeout,
+            ActivityLog = activityLog,
             FilePath = document.DisplayPath,
         };
 
@@ -55,7 +52,7 @@ public sealed class PipelineValidator
         {
             if (!_registry.TryGet(stage.Type, out var factory))
                 continue;
-            var context = new StageContext { Definition = definition, Stage = stage, RulesFolder = rulesFolder };
+            var context = new StageContext { Definition = definition, Stage = stage, RulesFolder = rulesFolder, CheckConnectionValues = CheckConnectionValues };
             try
             {
                 factory.Validate(stage.Args, context, problems.ForStage(stage));
@@ -107,26 +104,22 @@ public sealed class PipelineValidator
                 ? ((bool)value ? "true" : "false")
                 : Convert.ToString(value.Value, CultureInfo.InvariantCulture) ?? "";
         }
-        if (settings["notFoundGraceCycles"] is { } grace
+        if (settings["notFoundGraceCycles"] is JValue grace
             && !(int.TryParse(result.GetValueOrDefault("notFoundGraceCycles"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 1000))
             problems.Add(grace, "settings.notFoundGraceCycles", "must be a whole number between 1 and 1000 (the consecutive notFound answer that counts as a failure; default 3)");
         return result;
     }
 
-    static string ReadActivityLog(JObject root, JsonReading json, PipelineProblems problems)
+    static ActivityLogOptions ReadActivityLog(JObject root, JsonReading json, PipelineProblems problems)
     {
         var section = json.Object(root, "activityLog", "");
         if (section is null)
         {
             if (root["activityLog"] is null)
                 problems.Add(root, "activityLog", "is missing; add \"activityLog\": { \"path\": \"data/activity.db\" }");
-            return "";
+            return new ActivityLogOptions();
         }
-        json.UnknownKeys(section, "activityLog", ActivityLogKeys);
-        var path = json.String(section, "path", "activityLog", required: true);
-        if (path is { Length: 0 })
-            problems.Add(section["path"], "activityLog.path", "must not be empty; e.g. \"data/activity.db\"");
-        return path ?? "";
+        return Binding.OptionsBinder.Bind<ActivityLogOptions>(section, "activityLog", problems.Add);
     }
 
     List<StageDefinition> ReadStages(JObject root, JsonReading json, PipelineProblems problems)

@@ -23,7 +23,11 @@ public sealed class StageContext
     /// <summary>The <c>connections.{name}</c> section, or null when absent. Tokens keep their line info.</summary>
     public JObject? Connection(string name) => Definition.Connections.TryGetValue(name, out var section) ? section : null;
 
-    public SourceDefinition Source => Definition.Source;
+    /// <summary>
+    /// False for <c>lint</c>: a connection's shape and types are checked but not whether the environment supplies URLs
+    /// and credentials (that is <c>run</c>'s and <c>doctor</c>'s job), so rules can be linted on any machine.
+    /// </summary>
+    public bool CheckConnectionValues { get; init; } = true;
 
     public IReadOnlyDictionary<string, string> Settings => Definition.Settings;
 }

@@ -16,6 +16,7 @@ public sealed class StageProblems
 
     public bool HasProblems => _problems.HasProblems;
 
+
     /// <summary>A problem at <paramref name="at"/> (the stage itself when null), e.g. "parallelism must be ...".</summary>
     public void Add(JToken? at, string message) => _problems.Add(at ?? _stage.Token, _stage.PathLabel, message);
 

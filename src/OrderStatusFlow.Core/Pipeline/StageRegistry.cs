@@ -51,34 +51,11 @@ public sealed class StageRegistry
         var known = Types;
         if (known.Count == 0)
             return $"unknown stage type '{type}': no stage types are registered";
-        var hint = Closest(known, type, Math.Max(3, type.Length / 3)) is { } closest ? $" Did you mean '{closest}'?" : "";
+        var hint = Binding.Suggest.Closest(known, type) is { } closest ? $" Did you mean '{closest}'?" : "";
         return $"unknown stage type '{type}'.{hint} Known types: {string.Join(", ", known)}";
     }
 
     static bool IsValidId(string? id) =>
         !string.IsNullOrEmpty(id) && id.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '.' or '-')
         && !id.StartsWith('.') && !id.EndsWith('.');
-
-    /// <summary>The known name nearest to <paramref name="name"/> (case-insensitive), or null when none is within <paramref name="maxDistance"/>.</summary>
-    internal static string? Closest(IEnumerable<string> known, string name, int maxDistance)
-    {
-        var wanted = name.ToLowerInvariant();
-        var best = known.Select(k => (Name: k, Distance: Distance(k.ToLowerInvariant(), wanted))).MinBy(k => k.Distance);
-        return best.Name is not null && best.Distance <= maxDistance ? best.Name : null;
-    }
-
-    /// <summary>Levenshtein distance, for "did you mean".</summary>
-    internal static int Distance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            previous = current;
-        }
-        return previous[b.Length];
-    }
 }

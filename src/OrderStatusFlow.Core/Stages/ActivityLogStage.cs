@@ -85,10 +85,11 @@ internal sealed class ActivityLogStage
 
     ActivityEntry ToEntry(OrderWorkItem item)
     {
-        var source = _definition.Source;
-        var previous = NullIfEmpty(SafeField(item.Po, source.OrderStatusField));
+        var schema = item.Po.Schema;
+        var statusField = schema.StatusField;
+        var previous = statusField.Length == 0 ? null : NullIfEmpty(SafeField(item.Po, statusField));
         var wrote = item.Outcome is SyncOutcome.Updated or SyncOutcome.WouldUpdate;
-        var next = wrote && item.Update!.PoFields.TryGetValue(source.OrderStatusField, out var written) ? NullIfEmpty(written) : previous;
+        var next = wrote && statusField.Length > 0 && item.Update!.PoFields.TryGetValue(statusField, out var written) ? NullIfEmpty(written) : previous;
         var withFields = item.Update is { IsEmpty: false } && item.Outcome is SyncOutcome.Updated or SyncOutcome.WouldUpdate or SyncOutcome.Failed;
         return new ActivityEntry
         {
@@ -101,7 +102,7 @@ internal sealed class ActivityLogStage
             PreviousStatus = previous,
             NewStatus = next,
             // Credentials never reach the log, whatever text carried them here (an echoed request, an error page).
-            FieldsJson = KnownSecrets.RedactOrNull(withFields ? item.Update!.ToFieldsJson(source.Table, source.LineTable) : null),
+            FieldsJson = KnownSecrets.RedactOrNull(withFields ? item.Update!.ToFieldsJson(schema.Table, schema.LineTable) : null),
             Error = KnownSecrets.RedactOrNull(item.Outcome is null ? "internal: the PO left the pipeline undecided; this is a bug, please report it" : item.Error),
             Detail = KnownSecrets.RedactOrNull(item.Detail),
             RulesVersion = item.RulesVersion,

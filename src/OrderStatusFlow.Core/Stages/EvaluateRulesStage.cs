@@ -6,7 +6,7 @@ namespace OrderStatusFlow.Core.Stages;
 
 /// <summary>
 /// Runs the current rule set on one PO and turns the outcome into the minimal write. Handles TD SYNNEX
-/// <c>notFound</c> (contract §5): skipped until the streak reaches the grace cycles, then failed. Never throws.
+/// <c>notFound</c>: skipped until the streak reaches the grace cycles, then failed. Never throws.
 /// </summary>
 internal sealed class EvaluateRulesStage
 {
@@ -14,7 +14,6 @@ internal sealed class EvaluateRulesStage
     readonly IReadOnlyDictionary<string, string> _settings;
     readonly IReadOnlyDictionary<string, int> _notFoundStreaks;
     readonly int _graceCycles;
-    readonly string _lineNumberField;
     readonly TimeProvider _time;
 
     /// <param name="notFoundStreaks">Consecutive notFound answers before this cycle, by PO sys_id (read once per cycle).</param>
@@ -24,7 +23,6 @@ internal sealed class EvaluateRulesStage
         _settings = definition.Settings;
         _notFoundStreaks = notFoundStreaks;
         _graceCycles = definition.NotFoundGraceCycles;
-        _lineNumberField = definition.Source.LineNumberField;
         _time = time;
     }
 
@@ -77,7 +75,7 @@ internal sealed class EvaluateRulesStage
         return item;
     }
 
-    string LineKey(PurchaseOrderLine line) => line[_lineNumberField] is { Length: > 0 } number ? number : line.SysId;
+    static string LineKey(PurchaseOrderLine line) => line.Number is { Length: > 0 } number ? number : line.SysId;
 
     static string Ordinal(int n) => n + (n % 100 is 11 or 12 or 13 ? "th" : (n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" });
 }

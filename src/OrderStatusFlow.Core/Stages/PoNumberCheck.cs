@@ -6,7 +6,7 @@ namespace OrderStatusFlow.Core.Stages;
 /// The PO number is what TD SYNNEX is asked about (<c>PONumber</c>, alphanumeric, at most 20 characters), so a record
 /// whose number is empty, too long, has spaces, control or non-ASCII characters, or is shared with another record read
 /// in the same cycle cannot be queried safely: that PO fails with what to fix; the others go on. One instance per
-/// cycle, called from one thread (the graph's head).
+/// cycle; thread-safe.
 /// </summary>
 internal sealed class PoNumberCheck
 {
@@ -27,9 +27,12 @@ internal sealed class PoNumberCheck
         var bad = number.AsSpan().IndexOfAnyExceptInRange('!', '~');
         if (bad >= 0)
             return $"{record} has the number '{Printable(number)}' with the character {Describe(number[bad])}; TD SYNNEX PO numbers are printable ASCII without spaces; correct the number";
-        if (_firstSysIdByNumber.TryGetValue(number, out var first) && first != po.SysId)
-            return $"{record} has the number '{number}', which {table} record {first} has too; TD SYNNEX cannot tell them apart, so give each PO its own number";
-        _firstSysIdByNumber.TryAdd(number, po.SysId);
+        lock (_firstSysIdByNumber)
+        {
+            if (_firstSysIdByNumber.TryGetValue(number, out var first) && first != po.SysId)
+                return $"{record} has the number '{number}', which {table} record {first} has too; TD SYNNEX cannot tell them apart, so give each PO its own number";
+            _firstSysIdByNumber.TryAdd(number, po.SysId);
+        }
         return null;
     }
 

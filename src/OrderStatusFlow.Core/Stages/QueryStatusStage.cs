@@ -49,7 +49,7 @@ internal sealed class QueryStatusStage
         }
         catch (OperationCanceledException) when (_processing.IsCancellationRequested)
         {
-            item.Fail(FailureKind.Transient, "the process stopped before TD SYNNEX answered; the PO is queried again next cycle");
+            item.Fail(FailureKind.Transient, "the process stopped before the status provider answered; the PO is queried again next cycle");
         }
         catch (Exception ex)
         {

@@ -52,7 +52,7 @@ internal sealed class WriteBatchStage
             try
             {
                 var at = _time.GetUtcNow();
-                await _log.RecordIntentsAsync(toWrite.Select(i => new WriteIntent(_runId, at, i.Update!)).ToList(), CancellationToken.None).ConfigureAwait(false);
+                await _log.RecordIntentsAsync(toWrite.Select(i => new WriteIntent(_runId, at, i.Update!, i.Update!.ToFieldsJson(i.Po.Schema.Table, i.Po.Schema.LineTable))).ToList(), CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception ex)
             {

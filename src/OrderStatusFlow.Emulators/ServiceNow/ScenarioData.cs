@@ -1,6 +1,6 @@
 namespace OrderStatusFlow.Emulators.ServiceNow;
 
-/// <summary>Builds the shared data sets (BRIEF "Shared data sets").</summary>
+/// <summary>Builds the generated data set (used by the bench and the end-to-end tests) and its PO and line rows.</summary>
 static class ScenarioData
 {
     public static readonly string[] PoWriteFields = ["u_tds_order_status", "u_tracking_number", "u_ship_date", "u_vendor_notes"];

@@ -1,5 +1,6 @@
 using OrderStatusFlow.Core.Domain;
 using OrderStatusFlow.Core.Seams;
+using OrderStatusFlow.Rules.Budget;
 using OrderStatusFlow.Rules.Compilation;
 using OrderStatusFlow.Rules.Fixtures;
 using Serilog;
@@ -175,21 +176,7 @@ public sealed class RuleCatalog : IRuleSetProvider, IDisposable
 
     (CompiledRuleSet? Set, RuleLoadEntry Entry) Load(RuleSource source)
     {
-        var compiled = RuleCompiler.Compile(source, _options.Budget);
-        var problems = compiled.Diagnostics.Select(d => d.ToString()).ToList();
-        var set = compiled.RuleSet;
-        if (set is not null && _options.RunFixtures)
-        {
-            // Fixtures carry their own settings (as in ./run.sh rules test): a customised pipeline must not make the
-            // shipped fixtures fail and block the rules.
-            var report = RuleFixtureRunner.Run(set, _directory);
-            if (!report.Succeeded)
-            {
-                problems.AddRange(report.FailureLines());
-                set.Unload();
-                set = null;
-            }
-        }
+        var (set, problems) = Check(source, _settings, _options.Budget, _options.RunFixtures);
         var entry = new RuleLoadEntry
         {
             At = _options.Time.GetUtcNow(),
@@ -203,6 +190,47 @@ public sealed class RuleCatalog : IRuleSetProvider, IDisposable
         else
             _logger.Information("Rules {Version} active: {Files}; pipeline settings {@Settings}", source.Version, string.Join(", ", set.Files), _settings);
         return (set, entry);
+    }
+
+    /// <summary>
+    /// What a load does before it activates a set, and all of it: compile with the safety checks and budget, check the
+    /// pipeline's <paramref name="settings"/> against the values the rules accept, run the fixtures. Returns the set
+    /// (null when rejected) and every problem. <c>lint</c> calls this too, so "lint is clean" means "this would load".
+    /// </summary>
+    /// <remarks>Fixtures carry their own settings (as in ./run.sh rules test): a customised pipeline must not make the
+    /// shipped fixtures fail and block the rules.</remarks>
+    internal static (CompiledRuleSet? Set, List<string> Problems) Check(RuleSource source, IReadOnlyDictionary<string, string> settings,
+        RuleBudgetLimits budget, bool runFixtures)
+    {
+        var compiled = RuleCompiler.Compile(source, budget);
+        var problems = compiled.Diagnostics.Select(d => d.ToString()).ToList();
+        var set = compiled.RuleSet;
+        if (set is null)
+            return (null, problems);
+        problems.AddRange(set.SettingChoices.Check(settings).Select(p => p.Message));
+        if (runFixtures)
+            problems.AddRange(RuleFixtureRunner.Run(set, source.Directory) is { Succeeded: false } report ? report.FailureLines() : []);
+        if (problems.Count == 0)
+            return (set, problems);
+        set.Unload();
+        return (null, problems);
+    }
+
+    /// <summary>
+    /// Lint's view of a load of <paramref name="rulesDirectory"/> with the pipeline's <paramref name="settings"/>:
+    /// the compile diagnostics, the settings the rules refuse (by name, so lint can locate them in the pipeline file)
+    /// and the fixture failures. Nothing is kept loaded.
+    /// </summary>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    public static RuleLoadCheck CheckFolder(string rulesDirectory, IReadOnlyDictionary<string, string> settings)
+    {
+        var source = RuleSource.Read(Path.GetFullPath(rulesDirectory));
+        var (set, problems) = Check(source, new Dictionary<string, string>(), RuleBudgetLimits.Default, runFixtures: true);
+        if (set is null)
+            return new RuleLoadCheck(problems, []);
+        var refused = set.SettingChoices.Check(settings);
+        set.Unload();
+        return new RuleLoadCheck(problems, refused);
     }
 
     void Activate(CompiledRuleSet set)

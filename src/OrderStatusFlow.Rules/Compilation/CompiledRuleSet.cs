@@ -16,16 +16,20 @@ public sealed class CompiledRuleSet : IRuleSet
     readonly RuleBudgetLimits _limits;
     RuleLoadContext? _context;
 
-    internal CompiledRuleSet(string version, IReadOnlyList<CompiledRule> rules, RuleLoadContext context, RuleBudgetLimits limits)
+    internal CompiledRuleSet(string version, IReadOnlyList<CompiledRule> rules, RuleLoadContext context, RuleBudgetLimits limits, RuleSettingChoices? choices = null)
     {
         Version = version;
         _rules = rules;
         _context = context;
         _limits = limits;
+        SettingChoices = choices ?? new RuleSettingChoices();
         Files = rules.Select(r => r.File).ToArray();
     }
 
     public string Version { get; }
+
+    /// <summary>The settings whose values the scripts restrict (see <see cref="RuleSettingChoices"/>).</summary>
+    public RuleSettingChoices SettingChoices { get; }
 
     /// <summary>The scripts of the set, in evaluation order, as shown in messages (e.g. <c>rules/10-line-status.csx</c>).</summary>
     public IReadOnlyList<string> Files { get; }

@@ -31,12 +31,14 @@ public static class RuleCompiler
     internal static RuleCompileResult Compile(RuleSource source, RuleBudgetLimits limits)
     {
         var diagnostics = new List<RuleDiagnostic>();
+        var choices = new RuleSettingChoices();
         var prepared = new List<(RuleFile File, Microsoft.CodeAnalysis.Compilation Compilation)>();
         foreach (var file in source.Files)
         {
             var compilation = ScriptReferences.Create(file.Text, file.DisplayPath).GetCompilation();
             var tree = compilation.SyntaxTrees.Single();
             var model = compilation.GetSemanticModel(tree);
+            choices.AddFrom(tree);
             var errors = compilation.GetDiagnostics()
                 .Where(d => d.Severity == DiagnosticSeverity.Error)
                 .Select(d => Locate(file, d.Location, $"error {d.Id}: {d.GetMessage(CultureInfo.InvariantCulture)}"))
@@ -63,7 +65,7 @@ public static class RuleCompiler
             context.Unload();
             return new RuleCompileResult(source.Version, source.Files, diagnostics, null);
         }
-        var set = new CompiledRuleSet(source.Version, rules, context, limits);
+        var set = new CompiledRuleSet(source.Version, rules, context, limits, choices);
         return new RuleCompileResult(source.Version, source.Files, diagnostics, set);
     }
 

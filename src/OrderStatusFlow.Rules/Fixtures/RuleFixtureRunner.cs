@@ -81,7 +81,7 @@ public static class RuleFixtureRunner
             return new RuleFixtureResult(fixture.File, fixture.Name, [$"tds: {ex.Message}"]);
         }
         var po = new PurchaseOrder(fixture.Po.SysId, fixture.Po.Number, fixture.Po.Fields,
-            fixture.Po.Lines.Select(l => new PurchaseOrderLine(l.SysId, l.Fields)).ToList());
+            fixture.Po.Lines.Select(l => new PurchaseOrderLine(l.SysId, l.Fields, l.Fields.GetValueOrDefault("u_tds_line_number", ""))).ToList());
         var settings = new Dictionary<string, string>(baseSettings ?? new Dictionary<string, string>(), StringComparer.Ordinal);
         foreach (var (key, value) in fixture.Settings)
             settings[key] = value;

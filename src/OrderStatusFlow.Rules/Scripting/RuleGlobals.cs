@@ -33,6 +33,18 @@ public sealed class RuleGlobals
     public string Setting(string name, string defaultValue = "") =>
         Settings.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : defaultValue;
 
+    /// <summary>
+    /// The setting <paramref name="name"/>, which must be one of <paramref name="allowed"/> (any case; returned as
+    /// declared), or <paramref name="defaultValue"/> when absent or blank. Written with string literals, the call is
+    /// also a declaration: lint and every rules load refuse a pipeline whose value is not in the list.
+    /// </summary>
+    public string Setting(string name, string defaultValue, params string[] allowed)
+    {
+        var value = Setting(name, defaultValue);
+        return allowed.FirstOrDefault(a => string.Equals(a, value, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException($"settings.{name} is '{value}'; the rules accept: {string.Join(", ", allowed)}");
+    }
+
     /// <summary>Sets a PO field (later rules override earlier ones).</summary>
     public void Set(string field, string? value) => _outcome.SetPo(RequireField(field), value);
 

@@ -1,6 +1,6 @@
 namespace OrderStatusFlow.Service.Cli;
 
-/// <summary>Process exit codes (contract §2).</summary>
+/// <summary>Process exit codes (README, "Commands and exit codes").</summary>
 static class ExitCodes
 {
     /// <summary>Done.</summary>

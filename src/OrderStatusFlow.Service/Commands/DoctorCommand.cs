@@ -2,7 +2,6 @@ using OrderStatusFlow.Core.Domain;
 using OrderStatusFlow.Core.Pipeline;
 using OrderStatusFlow.Core.Seams;
 using OrderStatusFlow.Service.Cli;
-using OrderStatusFlow.Service.Composition;
 using OrderStatusFlow.ServiceNow;
 
 namespace OrderStatusFlow.Service.Commands;
@@ -16,7 +15,7 @@ static class DoctorCommand
 {
     public static async Task<int> RunAsync(CliPaths paths)
     {
-        var registry = Stages.CreateRegistry(() => null, Serilog.Core.Logger.None);
+        var registry = StageTypes.CreateRegistry(() => null, Serilog.Core.Logger.None);
         var loaded = new PipelineDefinitionLoader(registry).TryLoad(paths.Pipeline, paths.Rules);
         if (!loaded.IsValid)
         {

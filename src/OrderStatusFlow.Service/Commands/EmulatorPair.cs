@@ -1,7 +1,6 @@
 using Newtonsoft.Json.Linq;
 using OrderStatusFlow.Emulators.ServiceNow;
 using OrderStatusFlow.Emulators.TdSynnex;
-using OrderStatusFlow.Service.Composition;
 
 namespace OrderStatusFlow.Service.Commands;
 
@@ -12,9 +11,9 @@ sealed class EmulatorPair : IAsyncDisposable
     {
         ServiceNow = serviceNow;
         TdSynnex = tdSynnex;
-        // The same variable names the stage factories read (Composition/ConnectionSection.cs).
-        var sn = ConnectionSection.ServiceNowVariables;
-        var tds = ConnectionSection.TdSynnexVariables;
+        // The same variable names the stage factories read (ServiceNowConnection, TdSynnexConnection).
+        var sn = OrderStatusFlow.ServiceNow.ServiceNowConnection.Variables;
+        var tds = OrderStatusFlow.TdSynnex.TdSynnexConnection.Variables;
         var serviceNowUrl = serviceNow.BaseUrl.ToString().TrimEnd('/');
         var tdSynnexUrl = tdSynnex.BaseUrl.ToString().TrimEnd('/');
         Variables = new Dictionary<string, string>

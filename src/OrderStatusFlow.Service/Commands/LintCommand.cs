@@ -1,18 +1,21 @@
 using OrderStatusFlow.Core.Pipeline;
-using OrderStatusFlow.Rules.Compilation;
+using OrderStatusFlow.Rules.Catalog;
 using OrderStatusFlow.Service.Cli;
-using OrderStatusFlow.Service.Composition;
 
 namespace OrderStatusFlow.Service.Commands;
 
-/// <summary><c>lint</c>: validate the pipeline definition and compile every rule; every problem with file, line and column.</summary>
+/// <summary>
+/// <c>lint</c>: validate the pipeline definition, then do what a rules load does (compile with the safety checks, run
+/// the fixtures, check the pipeline's settings against the values the rules accept, through
+/// <see cref="RuleCatalog.CheckFolder"/>); every problem with file, line and column. Clean means the set would load.
+/// </summary>
 static class LintCommand
 {
     public static Task<int> RunAsync(CliPaths paths)
     {
         var problems = 0;
-        var registry = Stages.CreateRegistry(() => null, Serilog.Core.Logger.None, checkConnectionValues: false);
-        var pipeline = new PipelineDefinitionLoader(registry).TryLoad(paths.Pipeline, paths.Rules);
+        var registry = StageTypes.CreateRegistry(() => null, Serilog.Core.Logger.None);
+        var pipeline = new PipelineDefinitionLoader(registry, checkConnectionValues: false).TryLoad(paths.Pipeline, paths.Rules);
         foreach (var problem in pipeline.Problems)
         {
             Console.Error.WriteLine(problem.ToString());
@@ -26,10 +29,16 @@ static class LintCommand
         }
         else
         {
-            var rules = RuleCompiler.CompileDirectory(paths.Rules);
-            foreach (var diagnostic in rules.Diagnostics)
+            var settings = pipeline.Definition?.Settings ?? new Dictionary<string, string>();
+            var rules = RuleCatalog.CheckFolder(paths.Rules, settings);
+            foreach (var problem in rules.Problems)
             {
-                Console.Error.WriteLine(diagnostic.ToString());
+                Console.Error.WriteLine(problem);
+                problems++;
+            }
+            foreach (var refused in rules.RefusedSettings)
+            {
+                Console.Error.WriteLine($"{SettingLocation.Of(paths.Pipeline, refused.Name)}: {refused.Message}");
                 problems++;
             }
         }
@@ -39,7 +48,7 @@ static class LintCommand
             Console.Error.WriteLine($"{problems} problem(s).");
             return Task.FromResult(ExitCodes.CouldNotRun);
         }
-        Console.WriteLine($"ok: {paths.Pipeline} is valid and every rule in {paths.Rules}/ compiles.");
+        Console.WriteLine($"ok: {paths.Pipeline} is valid; the rules in {paths.Rules}/ compile, pass their fixtures and accept the pipeline's settings.");
         return Task.FromResult(ExitCodes.Ok);
     }
 }

@@ -1,7 +1,6 @@
 using OrderStatusFlow.Core.Hosting;
 using OrderStatusFlow.Core.Pipeline;
 using OrderStatusFlow.Service.Cli;
-using OrderStatusFlow.Service.Composition;
 using OrderStatusFlow.Sqlite;
 using Serilog;
 
@@ -24,7 +23,7 @@ sealed class PipelineStartup : IAsyncDisposable
     public static async Task<PipelineStartup?> CreateAsync(CliPaths paths, bool dryRun, ILogger logger)
     {
         PipelineStartup? startup = null;
-        startup = new PipelineStartup(Stages.CreateRegistry(() => startup?._log, logger));
+        startup = new PipelineStartup(StageTypes.CreateRegistry(() => startup?._log, logger));
         var loaded = new PipelineDefinitionLoader(startup.Registry).TryLoad(paths.Pipeline, paths.Rules);
         if (!loaded.IsValid)
         {
@@ -34,7 +33,7 @@ sealed class PipelineStartup : IAsyncDisposable
         startup.DbPath = paths.DbOr(loaded.Definition!.ActivityLogPath);
         startup._log = await SqliteActivityLog.OpenAsync(startup.DbPath, new SqliteActivityLogOptions
         {
-            UnavailableTimeout = loaded.Definition.ActivityLogUnavailableTimeout,
+            UnavailableTimeout = loaded.Definition.ActivityLog.UnavailableTimeout,
             OnUnavailable = reason => logger.Warning("{Reason}", reason),
         });
         startup.Service = new SyncService(new SyncServiceOptions

@@ -1,7 +1,7 @@
 namespace OrderStatusFlow.Sqlite.Schema;
 
 /// <summary>
-/// Version 1 of the Sync Activity Log schema: the contract tables and views (contract §6) plus the indexes that keep
+/// Version 1 of the Sync Activity Log schema: the tables and views of README "The Sync Activity Log" plus the indexes that keep
 /// the views, the per-PO history and the notFound streak query fast at millions of events.
 /// </summary>
 /// <remarks>

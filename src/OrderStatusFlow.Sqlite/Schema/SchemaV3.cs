@@ -14,7 +14,8 @@ internal static class SchemaV3
             po_sys_id   TEXT NOT NULL,
             po_number   TEXT NOT NULL,
             at          TEXT NOT NULL,
-            update_json TEXT NOT NULL);
+            update_json TEXT NOT NULL,
+            fields_json TEXT);
         CREATE INDEX ix_write_intents_po ON write_intents(run_id, po_sys_id);
         """;
 }

@@ -9,8 +9,8 @@ namespace OrderStatusFlow.Sqlite.Writing;
 internal sealed class RecordIntentsRequest(IReadOnlyList<WriteIntent> intents) : WriteRequest
 {
     private const string Sql = """
-        INSERT INTO write_intents(run_id, po_sys_id, po_number, at, update_json)
-        VALUES (@RunId, @PoSysId, @PoNumber, @At, @UpdateJson);
+        INSERT INTO write_intents(run_id, po_sys_id, po_number, at, update_json, fields_json)
+        VALUES (@RunId, @PoSysId, @PoNumber, @At, @UpdateJson, @FieldsJson);
         """;
 
     public override int Weight => intents.Count;
@@ -23,9 +23,11 @@ internal sealed class RecordIntentsRequest(IReadOnlyList<WriteIntent> intents) :
             PoNumber = i.Update.PoNumber ?? "",
             At = ActivityLogTimestamps.ToText(i.At),
             UpdateJson = JsonConvert.SerializeObject(i.Update),
+            i.FieldsJson,
         }), transaction);
 
-    public static WriteIntent Read(long runId, string at, string updateJson) =>
+    public static WriteIntent Read(long runId, string at, string updateJson, string? fieldsJson) =>
         new(runId, ActivityLogTimestamps.Parse(at),
-            JsonConvert.DeserializeObject<StatusUpdate>(updateJson) ?? throw new InvalidDataException("write_intents.update_json is empty"));
+            JsonConvert.DeserializeObject<StatusUpdate>(updateJson) ?? throw new InvalidDataException("write_intents.update_json is empty"),
+            fieldsJson);
 }

@@ -5,7 +5,7 @@ using OrderStatusFlow.TdSynnex.Xml;
 namespace OrderStatusFlow.TdSynnex.Interpretation;
 
 /// <summary>
-/// When the invoice query is worth a call (our decision, contract §5 "Invoices"):
+/// When the invoice query is worth a call (README, "What it reads and writes"):
 /// <list type="bullet">
 /// <item>some non-deleted row has <c>ShipQuantity</c> &gt; 0 (nothing is invoiced before it ships), and</item>
 /// <item>the PO memo field (<c>u_vendor_notes</c> by default) holds fewer <c>Invoice ...</c> lines than there are

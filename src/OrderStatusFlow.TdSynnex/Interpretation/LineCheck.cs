@@ -15,7 +15,7 @@ internal static class LineCheck
         for (var i = 0; i < po.Lines.Count; i++)
         {
             var line = po.Lines[i];
-            var name = line[fields.LineNumber] is { Length: > 0 } number ? $"line {number}" : $"line {i + 1}";
+            var name = line.Number is { Length: > 0 } number ? $"line {number}" : $"line {i + 1}";
             if (string.IsNullOrWhiteSpace(line.SysId))
                 throw new SyncException(FailureKind.Data, $"{name} of PO {po.Number} was read without a sys_id; check the source's line field list includes sys_id");
             var quantity = line[fields.OrderedQuantity];

@@ -3,7 +3,7 @@ using OrderStatusFlow.TdSynnex.Xml;
 
 namespace OrderStatusFlow.TdSynnex.Interpretation;
 
-/// <summary>Contract §5, line table: all rows of one <c>lineNumber</c> become one <see cref="LineStatus"/>.</summary>
+/// <summary>The line table: all rows of one <c>lineNumber</c> become one <see cref="LineStatus"/>.</summary>
 internal static class LineInterpreter
 {
     public static LineStatus Interpret(string lineNumber, IReadOnlyList<PoStatusRow> rows, PurchaseOrderLine? snLine, TdSynnexFieldNames fields, bool poCancelled)

@@ -17,7 +17,7 @@ internal static class LineMatcher
 
         foreach (var group in groups)
         {
-            var line = po.Lines.FirstOrDefault(l => !used.Contains(l.SysId) && SameLineNumber(l[fields.LineNumber], group.Key));
+            var line = po.Lines.FirstOrDefault(l => !used.Contains(l.SysId) && SameLineNumber(l.Number, group.Key));
             if (line is null)
                 continue;
             result[group.Key] = line;
@@ -29,7 +29,7 @@ internal static class LineMatcher
             var parts = group.SelectMany(r => new[] { r.MfgPn, r.Sku }).Where(p => p.Length > 0).ToList();
             var candidates = po.Lines.Where(l => !used.Contains(l.SysId) && parts.Contains(l[fields.PartNumber].Trim(), StringComparer.OrdinalIgnoreCase)).ToList();
             // Prefer a line that has no line number of its own: a numbered line belongs to its own TD SYNNEX line.
-            var line = candidates.FirstOrDefault(l => l[fields.LineNumber].Trim().Length == 0) ?? candidates.FirstOrDefault();
+            var line = candidates.FirstOrDefault(l => l.Number.Trim().Length == 0) ?? candidates.FirstOrDefault();
             if (line is null)
                 continue;
             result[group.Key] = line;

@@ -4,7 +4,7 @@ using OrderStatusFlow.TdSynnex.Xml;
 namespace OrderStatusFlow.TdSynnex.Interpretation;
 
 /// <summary>
-/// Contract §5 as a pure function: the ServiceNow PO, the parsed PO Status answer and the invoices found become the
+/// The status model as a pure function: the ServiceNow PO, the parsed PO Status answer and the invoices found become the
 /// <see cref="OrderStatus"/> the rules see. No I/O, no clock; the same inputs always give the same result.
 /// </summary>
 internal static class StatusInterpreter
@@ -66,7 +66,7 @@ internal static class StatusInterpreter
                 State = PoStateOf(status.Lines, response.NormalizedCode is "deleted" or "rejected", invoices.Count > 0),
             };
 
-    /// <summary>Contract §5, PO table; first match wins.</summary>
+    /// <summary>The PO table; first match wins.</summary>
     static PoState PoStateOf(IReadOnlyList<LineStatus> lines, bool headerCancelled, bool invoicesReturned)
     {
         if (headerCancelled || (lines.Count > 0 && lines.All(l => l.State == LineState.Cancelled)))

@@ -17,7 +17,7 @@ public sealed class PipelineDescriptorTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(descriptor.Blocks.Select(b => b.Name), Is.EqualTo(new[] { "feed", "eligibility", "status", "rules", "batch", "write", "activity-log" }));
+            Assert.That(descriptor.Blocks.Select(b => b.Name), Is.EqualTo(new[] { "feed", "admit", "status", "rules", "batch", "write", "activity-log" }));
             var status = descriptor.Blocks.Single(b => b.Name == "status");
             Assert.That((status.Type, status.Role, status.Parallelism, status.BoundedCapacity), Is.EqualTo(("fake.status", (StageRole?)StageRole.Status, 6, 12)));
             var write = descriptor.Blocks.Single(b => b.Name == "write");

@@ -24,7 +24,6 @@ public sealed class PipelineDefinitionLoaderTests : FixtureBase
             Assert.That(definition.StageFor(StageRole.Writer).BatchSize, Is.EqualTo(7));
             Assert.That(definition.StageFor(StageRole.Writer).FlushAfter, Is.EqualTo(TimeSpan.FromSeconds(2)));
             Assert.That(definition.ActivityLogPath, Is.EqualTo("data/activity.db"));
-            Assert.That(definition.Source.CpoIdField, Is.EqualTo("u_tds_cpo_id"));
         });
     }
 

@@ -8,7 +8,7 @@ public sealed class PipelineRunnerTests
     [Test]
     public async Task RunCycle_SomeOrders_RecordsOneEventPerPoAndOneRun()
     {
-        var harness = new PipelineHarness(Some.PurchaseOrders(25).Append(Some.PurchaseOrder("PO9", cpoId: "")));
+        var harness = new PipelineHarness(Some.PurchaseOrders(25).Append(Some.PurchaseOrder("PO9", cpoId: "", skipReason: "u_tds_cpo_id is empty: not submitted through the connector")));
 
         var result = await harness.RunAsync();
 
@@ -68,14 +68,14 @@ public sealed class PipelineRunnerTests
     }
 
     [Test]
-    public async Task RunCycle_IneligiblePos_NeverReachProviderOrWriter()
+    public async Task RunCycle_PosTheSourceMarkedIneligible_LoggedSkippedWithTheReasonNeverQueriedOrWritten()
     {
         var harness = new PipelineHarness(
         [
             Some.PurchaseOrder("PO1"),
-            Some.PurchaseOrder("PO-OTHER", cpoId: ""),
-            Some.PurchaseOrder("PO-DONE", status: "Received"),
-            Some.PurchaseOrder("PO-TERM", orderStatus: "TDS Invoiced"),
+            Some.PurchaseOrder("PO-OTHER", cpoId: "", skipReason: "u_tds_cpo_id is empty: not submitted through the connector"),
+            Some.PurchaseOrder("PO-DONE", status: "Received", skipReason: "status is 'Received': the PO is completed"),
+            Some.PurchaseOrder("PO-TERM", orderStatus: "TDS Invoiced", skipReason: "u_tds_order_status is 'TDS Invoiced': the order is in a terminal TD SYNNEX status"),
         ]);
 
         var result = await harness.RunAsync();
@@ -89,7 +89,7 @@ public sealed class PipelineRunnerTests
                 Assert.That(harness.Log.Event(result.RunId, number).Outcome, Is.EqualTo(SyncOutcome.Skipped), number);
             }
             Assert.That(harness.Log.Event(result.RunId, "PO-OTHER").Detail, Does.Contain("u_tds_cpo_id is empty"));
-            Assert.That(harness.Log.Event(result.RunId, "PO-DONE").Detail, Does.Contain("completed: status is 'Received'"));
+            Assert.That(harness.Log.Event(result.RunId, "PO-DONE").Detail, Does.Contain("status is 'Received': the PO is completed"));
             Assert.That(harness.Log.Event(result.RunId, "PO-TERM").Detail, Does.Contain("terminal"));
             Assert.That(harness.Log.Event(result.RunId, "PO1").Outcome, Is.EqualTo(SyncOutcome.Updated));
         });
@@ -324,8 +324,7 @@ public sealed class PipelineRunnerTests
         Assert.Multiple(() =>
         {
             Assert.That(result.CouldRun, Is.True);
-            Assert.That(harness.Log.Event(result.RunId, "PO-BROKEN").Error, Does.StartWith("data: the PO as read from the source cannot be checked"));
-            Assert.That(harness.Status.CallsFor("PO-BROKEN"), Is.Zero);
+            Assert.That(harness.Log.Event(result.RunId, "PO-BROKEN").Outcome, Is.EqualTo(SyncOutcome.Failed));
             Assert.That(result.Counts.Updated, Is.EqualTo(2));
         });
     }

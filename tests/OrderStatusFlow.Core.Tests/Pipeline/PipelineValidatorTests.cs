@@ -135,7 +135,7 @@ public sealed class PipelineValidatorTests
 
         var problem = Problems(json).Single();
 
-        Assert.That(problem.ToString(), Does.Contain("stages[3] (fake.writer): args.requestsPerSecond has the wrong type or format"));
+        Assert.That(problem.ToString(), Does.Contain("stages[3] (fake.writer): args.requestsPerSecond must be a whole number (without quotes), not \"fast\""));
     }
 
     [Test]

@@ -2,7 +2,7 @@ using OrderStatusFlow.TestKit;
 
 namespace OrderStatusFlow.Integration.Tests.EndToEnd;
 
-/// <summary>The osf command as users run it: exit codes and messages of contract §2.</summary>
+/// <summary>The osf command as users run it: exit codes (README, "Commands and exit codes") and messages.</summary>
 [TestFixture]
 sealed class CliTests : FixtureBase
 {
@@ -54,7 +54,7 @@ sealed class CliTests : FixtureBase
         var file = Path.Combine(folder, "pipeline.json");
         File.WriteAllText(file, File.ReadAllText(Path.Combine(RepoPaths.Pipelines, "order-status.json"))
             .Replace("${OSF_SERVICENOW_URL}", "http://127.0.0.1:9")
-            .Replace("\"password\": \"${OSF_SERVICENOW_PASSWORD}\",", "\"password\": \"pw\", \"maxAttempts\": \"2\", \"retryBaseDelay\": \"00:00:00.010\",")
+            .Replace("\"password\": \"${OSF_SERVICENOW_PASSWORD}\",", "\"password\": \"pw\", \"maxAttempts\": 2, \"retryBaseDelay\": \"00:00:00.010\",")
             .Replace("${OSF_SERVICENOW_USER}", "someone")
             .Replace("${OSF_TDSYNNEX_URL}", "http://127.0.0.1:9").Replace("${OSF_TDSYNNEX_INVOICE_URL}", "http://127.0.0.1:9")
             .Replace("${OSF_TDSYNNEX_USER}", "u").Replace("${OSF_TDSYNNEX_PASSWORD}", "p").Replace("${OSF_TDSYNNEX_CUSTOMER}", "1"));

@@ -50,6 +50,31 @@ sealed class ConnectorCycleTests : FixtureBase
     }
 
     [Test]
+    public async Task RunOnce_QueryReturnsIneligiblePos_LoggedSkippedWithTheReasonNeverQueriedNorWritten()
+    {
+        var harness = Using(await ConnectorHarness.StartDemoAsync(NewTempDirectory()));
+        const string notConnector = "po000000000000000000000000000019", received = "po000000000000000000000000000020";
+        var before = (harness.Po(notConnector).ToDictionary(), harness.Po(received).ToDictionary());
+        harness.EditPipeline(p => p["stages"]![0]!["args"]!["query"] = ""); // every PO, eligible or not
+
+        var result = await harness.RunOnceAsync();
+
+        Assert.That(result.CouldRun, Is.True, result.Error);
+        var events = ActivityDb.Events(harness.DbPath, result.RunId).ToDictionary(e => e.PoNumber);
+        Assert.Multiple(() =>
+        {
+            Assert.That(events["PO0010019"].Outcome, Is.EqualTo("skipped"));
+            Assert.That(events["PO0010019"].Detail, Is.EqualTo("u_tds_cpo_id is empty: not submitted through the connector"));
+            Assert.That(events["PO0010020"].Outcome, Is.EqualTo("skipped"));
+            Assert.That(events["PO0010020"].Detail, Does.StartWith("status is 'received'"));
+            Assert.That(harness.Po(notConnector), Is.EqualTo(before.Item1));
+            Assert.That(harness.Po(received), Is.EqualTo(before.Item2));
+            Assert.That(harness.ServiceNow.CommittedWrites.Select(w => w.SysId), Has.None.EqualTo(notConnector).And.None.EqualTo(received));
+            Assert.That((harness.TdSynnex.Stats.StatusRequestsFor("PO0010019"), harness.TdSynnex.Stats.StatusRequestsFor("PO0010020")), Is.EqualTo((0, 0)));
+        });
+    }
+
+    [Test]
     public async Task RunOnce_SecondCycleOnUnchangedData_SendsNoWrite()
     {
         var harness = Using(await ConnectorHarness.StartAsync(ServiceNowScenario.Generate(30), TdSynnexScenario.Generate(30), NewTempDirectory()));

@@ -2,7 +2,7 @@ using Newtonsoft.Json.Linq;
 using OrderStatusFlow.Core.Hosting;
 using OrderStatusFlow.Emulators.ServiceNow;
 using OrderStatusFlow.Emulators.TdSynnex;
-using OrderStatusFlow.Service.Composition;
+using OrderStatusFlow.Service.Commands;
 using OrderStatusFlow.Sqlite;
 using OrderStatusFlow.TestKit;
 
@@ -36,7 +36,7 @@ sealed class ConnectorHarness : IAsyncDisposable
 
     public static async Task<ConnectorHarness> StartAsync(ServiceNowScenario serviceNow, TdSynnexScenario tdSynnex, string folder)
     {
-        ConnectionSection.ClearEnvironment();
+        StageTypes.ClearConnectionEnvironment();
         var sn = await ServiceNowEmulator.StartAsync(serviceNow);
         var tds = await TdSynnexEmulator.StartAsync(tdSynnex);
         var harness = new ConnectorHarness(sn, tds, folder);
@@ -79,11 +79,19 @@ sealed class ConnectorHarness : IAsyncDisposable
         File.WriteAllText(PipelinePath, pipeline.ToString());
     }
 
+    /// <summary>Changes the pipeline file the next cycle reads.</summary>
+    public void EditPipeline(Action<JObject> edit)
+    {
+        var pipeline = JObject.Parse(File.ReadAllText(PipelinePath));
+        edit(pipeline);
+        File.WriteAllText(PipelinePath, pipeline.ToString());
+    }
+
     /// <summary>Runs one full cycle through a fresh service (as <c>run --once</c> does) and returns its result.</summary>
     public async Task<Core.Pipeline.CycleResult> RunOnceAsync(bool dryRun = false, CancellationToken cancellationToken = default)
     {
         await using var log = await SqliteActivityLog.OpenAsync(DbPath);
-        var registry = Stages.CreateRegistry(() => log, Serilog.Core.Logger.None);
+        var registry = StageTypes.CreateRegistry(() => log, Serilog.Core.Logger.None);
         await using var service = new SyncService(new SyncServiceOptions
         {
             PipelinePath = PipelinePath,

@@ -1,3 +1,5 @@
+using OrderStatusFlow.ServiceNow.OpenOrders;
+using OrderStatusFlow.ServiceNow.BatchUpdate;
 using System.Net.Http.Headers;
 using System.Text;
 using OrderStatusFlow.Core.Domain;
@@ -95,7 +97,7 @@ public sealed class ServiceNowOrderSourceTests
     }
 
     [Test]
-    public async Task ReadOpenOrders_QueryReturnsIneligiblePos_DropsThem()
+    public async Task ReadOpenOrders_QueryReturnsIneligiblePos_HandsThemOutMarkedSkippedWithoutLines()
     {
         var scenario = ServiceNowScenario.Generate(4);
         var pos = scenario.Tables["proc_po"];
@@ -107,7 +109,17 @@ public sealed class ServiceNowOrderSourceTests
 
         var orders = await Sn.ReadAllAsync(new ServiceNowOrderSource(client));
 
-        Assert.That(orders.Select(o => o.Number), Is.EqualTo(new[] { Sn.Number(4) }));
+        Assert.That(orders.Select(o => o.Number), Is.EqualTo(new[] { Sn.Number(1), Sn.Number(2), Sn.Number(3), Sn.Number(4) }));
+        Assert.That(orders.Select(o => o.SkipReason), Is.EqualTo(new[]
+        {
+            "u_tds_cpo_id is empty: not submitted through the connector",
+            "status is 'received': the PO is completed",
+            "u_tds_order_status is 'TDS Invoiced': the order is in a terminal TD SYNNEX status",
+            null,
+        }));
+        Assert.That(orders.Take(3).SelectMany(o => o.Lines), Is.Empty, "an ineligible PO's lines are not read");
+        Assert.That(orders[3].Lines, Is.Not.Empty);
+        Assert.That(orders[3].Lines.Select(l => l.Number), Has.All.Not.Empty, "lines carry their number from the line number field");
     }
 
     [Test]

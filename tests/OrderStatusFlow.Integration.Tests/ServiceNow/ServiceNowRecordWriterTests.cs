@@ -1,3 +1,5 @@
+using OrderStatusFlow.ServiceNow.OpenOrders;
+using OrderStatusFlow.ServiceNow.BatchUpdate;
 using System.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
 using OrderStatusFlow.Core.Domain;

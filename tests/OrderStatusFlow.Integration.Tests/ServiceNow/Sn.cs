@@ -1,3 +1,5 @@
+using OrderStatusFlow.ServiceNow.OpenOrders;
+using OrderStatusFlow.ServiceNow.BatchUpdate;
 using Microsoft.Extensions.Time.Testing;
 using OrderStatusFlow.Core.Domain;
 using OrderStatusFlow.Emulators.ServiceNow;

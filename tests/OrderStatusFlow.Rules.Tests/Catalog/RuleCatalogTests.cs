@@ -47,6 +47,33 @@ public sealed class RuleCatalogTests
     }
 
     [Test]
+    public async Task StartAsync_SettingValueTheRulesRefuse_RejectedWithTheAcceptedValues()
+    {
+        var settings = new Dictionary<string, string> { ["partialShipments"] = "bogus" };
+        var error = Assert.ThrowsAsync<SyncException>(() => RuleCatalog.StartAsync(RepoPaths.Rules, settings, Log,
+            (entry, _) => { _loads.Enqueue(entry); return Task.CompletedTask; }))!;
+        Assert.That(error.Message, Does.Contain("settings.partialShipments is 'bogus'; the rules accept: status, note"));
+        Assert.That(_loads.Single().Outcome, Is.EqualTo("rejected"));
+        await Task.CompletedTask;
+    }
+
+    [Test]
+    public async Task ReloadAsync_RuleNarrowsASettingThePipelineSets_NewSetRejectedOldKept()
+    {
+        var settings = new Dictionary<string, string> { ["mode"] = "loud" };
+        using var rules = new TempRules().With("10-a.csx", "Set(\"a\", Setting(\"mode\", \"quiet\"));\n");
+        using var catalog = await RuleCatalog.StartAsync(rules.Root, settings, Log, (entry, _) => { _loads.Enqueue(entry); return Task.CompletedTask; });
+        var before = catalog.Version;
+        rules.With("10-a.csx", "Set(\"a\", Setting(\"mode\", \"quiet\", \"quiet\", \"silent\"));\n");
+
+        var entry = await catalog.ReloadAsync();
+
+        Assert.That(entry!.Outcome, Is.EqualTo("rejected"));
+        Assert.That(entry.Error, Is.EqualTo("settings.mode is 'loud'; the rules accept: quiet, silent"));
+        Assert.That(catalog.Version, Is.EqualTo(before), "the last good set keeps running");
+    }
+
+    [Test]
     public async Task StartAsync_ShippedRulesWithCustomisedPipelineSettings_Active()
     {
         var settings = new Dictionary<string, string> { ["partialShipments"] = "note", ["poStatusField"] = "u_custom_status" };
@@ -66,7 +93,7 @@ public sealed class RuleCatalogTests
         var took = await Wait.UntilAsync(() => Value(catalog, "a") == "2", "the changed rule is active", Deadline);
 
         TestContext.Out.WriteLine($"active {took.TotalMilliseconds:0} ms after the save");
-        Assert.That(took, Is.LessThan(TimeSpan.FromSeconds(2)), "contract §7: active within 2 s of the save");
+        Assert.That(took, Is.LessThan(TimeSpan.FromSeconds(2)), "active within 2 s of the save (README, Rules)");
         Assert.That(_loads.Select(l => l.Outcome), Is.EqualTo(new[] { "active", "active" }));
     }
 

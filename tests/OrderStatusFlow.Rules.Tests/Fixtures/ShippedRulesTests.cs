@@ -26,7 +26,7 @@ public sealed class ShippedRulesTests
 
             po = Apply(po, first);
             var second = ChangeDetector.Diff(po, set.Evaluate(new RuleContext(po, status, NoteMode)));
-            Assert.That(second.IsEmpty, Is.True, "re-running on unchanged data writes nothing: " + second.ToFieldsJson());
+            Assert.That(second.IsEmpty, Is.True, "re-running on unchanged data writes nothing: " + second.ToFieldsJson("proc_po", "proc_po_item"));
 
             po = Apply(po, second);
             var grown = ChangeDetector.Diff(po, set.Evaluate(new RuleContext(po, Partial(5, "772019384455", "772019384466", "772019384477"), NoteMode)));
@@ -66,7 +66,7 @@ public sealed class ShippedRulesTests
             var lineFields = line.Fields.ToDictionary();
             foreach (var (field, value) in update.Lines.FirstOrDefault(l => l.SysId == line.SysId)?.Fields ?? new Dictionary<string, string>())
                 lineFields[field] = value;
-            return new PurchaseOrderLine(line.SysId, lineFields);
+            return new PurchaseOrderLine(line.SysId, lineFields, line.Number);
         }).ToList();
         return new PurchaseOrder(po.SysId, po.Number, fields, lines);
     }

@@ -15,7 +15,7 @@ internal static class RuleTestData
             {
                 ["u_tds_line_number"] = (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["ordered_quantity"] = l.Qty,
-            })).ToList());
+            }, (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList());
     }
 
     public static OrderStatus Status(PoState state = PoState.Accepted, params LineStatus[] lines) =>

@@ -1,6 +1,6 @@
 namespace OrderStatusFlow.TestKit.TdSynnex;
 
-/// <summary>The TD SYNNEX sample payloads of <c>shared/spec/tdsynnex-xml.md</c> (our own values), verbatim.</summary>
+/// <summary>TD SYNNEX sample payloads in the documented PO Status and invoice XML shapes, with our own values.</summary>
 public static class TdSynnexSamples
 {
     /// <summary>Accepted: line 1 released, line 2 back-ordered with ETA.</summary>

@@ -184,16 +184,16 @@ static class FaultCases
             Group = Query, Name = "OR query (^NQ) with keyset paging reads every group", ExpectedExit = 0,
             Pipeline = p =>
             {
-                p["source"]!["query"] = "numberINBN0000001,BN0000002,BN0000003,BN0000004,BN0000005,BN0000006" +
+                p["stages"]![0]!["args"]!["query"] = "numberINBN0000001,BN0000002,BN0000003,BN0000004,BN0000005,BN0000006" +
                                         "^NQnumberINBN0000007,BN0000008,BN0000009,BN0000010,BN0000011,BN0000012";
-                p["source"]!["pageSize"] = 2;
+                p["stages"]![0]!["args"]!["pageSize"] = 2;
             },
         };
         yield return new FaultCase
         {
             Group = Query, Name = "memo field not in the source's field list is appended to", ExpectedExit = 0,
             ServiceNow = s => Po(s, 5)["u_vendor_notes"] = "Note written before",
-            Pipeline = p => p["source"]!["fields"] = new JArray("sys_id", "number", "status", "u_tds_cpo_id", "u_tds_order_status", "u_tracking_number", "u_ship_date"),
+            Pipeline = p => p["stages"]![0]!["args"]!["fields"] = new JArray("sys_id", "number", "status", "u_tds_cpo_id", "u_tds_order_status", "u_tracking_number", "u_ship_date"),
             Then = run => Assert.That(run.Harness.Po(PoSysId(5))["u_vendor_notes"], Does.StartWith("Note written before\n").And.Contain("Invoice ")),
         };
     }

@@ -1,5 +1,0 @@
-namespace OrderStatusFlow.Rules.Benchmark;
-
-/// <summary>Memory and live rule versions after a number of reloads, measured after a full GC.</summary>
-/// <param name="LiveVersions">Rule versions whose load context is still alive, the current one included.</param>
-public sealed record RuleReloadSample(int Reloads, long ManagedBytes, long WorkingSetBytes, int LiveVersions);

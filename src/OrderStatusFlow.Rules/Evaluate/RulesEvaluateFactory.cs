@@ -1,0 +1,33 @@
+using OrderStatusFlow.Core.Pipeline;
+using OrderStatusFlow.Core.Seams;
+using OrderStatusFlow.Rules.Catalog;
+
+namespace OrderStatusFlow.Rules.Evaluate;
+
+/// <summary>
+/// <c>rules.evaluate</c>: the C# scripts in the rules folder, compiled once per version and reloaded on save. Built once
+/// per process (the service keeps it across pipeline reloads); every load is recorded in <c>rule_loads</c>.
+/// </summary>
+sealed class RulesEvaluateFactory(Func<IActivityLog?> activityLog, Serilog.ILogger logger) : StageFactory<EvaluateOptions>
+{
+    public override string Type => "rules.evaluate";
+
+    public override StageRole Role => StageRole.Rules;
+
+    public override string Description => "Evaluates the C# rule scripts (file-name order) and keeps only what changes";
+
+    protected override void Validate(EvaluateOptions options, StageContext context, StageProblems problems)
+    {
+        if (!Directory.Exists(context.RulesFolder))
+            problems.Add(null, $"the rules folder '{context.RulesFolder}' does not exist: pass --rules or set OSF_RULES");
+    }
+
+    protected override object Create(EvaluateOptions options, StageContext context)
+    {
+        var log = activityLog();
+        var start = log is null
+            ? RuleCatalog.StartAsync(context.RulesFolder, context.Settings, logger)
+            : RuleCatalog.StartAsync(context.RulesFolder, context.Settings, logger, log);
+        return start.GetAwaiter().GetResult();
+    }
+}

@@ -1,0 +1,127 @@
+using OrderStatusFlow.Core.Domain;
+using OrderStatusFlow.Core.Seams;
+using OrderStatusFlow.ServiceNow.Writing;
+
+namespace OrderStatusFlow.ServiceNow.BatchUpdate;
+
+/// <summary>
+/// Writes updates through the Batch API: one request per call (split past <see cref="ServiceNowOptions.MaxBatchItems"/>)
+/// with a PATCH per changed record, each asking back the fields it wrote. A 200 that returns an old value fails the PO
+/// as <see cref="FailureKind.Ignored"/> naming the field; 403 is Permission, 404 NotFound. Items the instance did not
+/// run (unserviced, 429, 503) are sent again; anything that may have committed without an answer (500 "Transaction
+/// cancelled", timeouts, gateway errors) is read back first and only fields not yet holding the sent value are sent
+/// again, so a committed write is never repeated. Bounded by <see cref="ServiceNowOptions.MaxAttempts"/> per record.
+/// Holds no state between calls: safe to call concurrently for different POs (not for the same PO at once).
+/// Disposing the writer disposes the client when it owns it (the stage factory's writer does).
+/// </summary>
+public sealed class ServiceNowRecordWriter(ServiceNowClient client, bool ownsClient = false) : IRecordWriter, IDisposable
+{
+    public void Dispose()
+    {
+        if (ownsClient)
+            client.Dispose();
+    }
+
+    readonly ServiceNowOptions _options = client.Options;
+    readonly BatchSender _sender = new(client);
+    readonly ReadBack _readBack = new(client);
+    readonly MemoRefresh _memos = new(client);
+
+    public async Task<IReadOnlyList<WriteResult>> WriteBatchAsync(IReadOnlyList<StatusUpdate> batch, CancellationToken cancellationToken)
+    {
+        batch = await _memos.RunAsync(batch, cancellationToken);
+        var items = Plan(batch);
+        SyncException? fatal = null;
+        var roundLimit = _options.MaxAttempts * 4 + 10;
+        for (var round = 0; ; round++)
+        {
+            var pending = items.Where(i => !i.Done).ToList();
+            await _readBack.RunAsync(pending.Where(i => i.NeedsReadBack).ToList(), cancellationToken);
+            foreach (var item in pending.Where(i => !i.Done && (i.Attempts >= _options.MaxAttempts || round >= roundLimit)))
+                item.Fail(FailureKind.Transient, $"{item.Label}: {string.Join(",", item.Remaining.Keys)} not confirmed written after " +
+                                                 $"{item.Attempts} attempts ({item.LastError ?? "the instance kept deferring it"}); the next cycle tries again");
+            var toSend = items.Where(i => !i.Done).ToList();
+            if (toSend.Count == 0)
+                break;
+            TimeSpan? wait = null;
+            foreach (var chunk in toSend.Chunk(_options.MaxBatchItems))
+            {
+                try
+                {
+                    wait = Max(wait, await _sender.SendAsync(chunk, round, cancellationToken));
+                }
+                catch (SyncException e) when (e.Kind != FailureKind.Transient)
+                {
+                    fatal = e;
+                    foreach (var item in toSend.Where(i => !i.Done))
+                        item.Fail(e.Kind, e.Message);
+                    break;
+                }
+            }
+            if (wait is { } delay && delay > TimeSpan.Zero && items.Any(i => !i.Done))
+                await Task.Delay(delay, cancellationToken);
+        }
+        if (fatal is not null && items.All(i => i.FailureKind is not null))
+            throw fatal;
+        return Results(batch, items);
+    }
+
+    public async Task<IReadOnlyList<WriteResult>> ConfirmAsync(IReadOnlyList<StatusUpdate> updates, CancellationToken cancellationToken)
+    {
+        // Memo lines count as committed when the memo holds them, whatever else was added around them.
+        var items = Plan(await _memos.RunAsync(updates, cancellationToken));
+        foreach (var item in items)
+            item.NeedsReadBack = true;
+        await _readBack.RunAsync(items, cancellationToken);
+        foreach (var item in items.Where(i => !i.Done))
+            item.Fail(FailureKind.Transient, $"{item.Label}: {string.Join(",", item.Remaining.Keys)} " +
+                                             (item.LastError is null ? "not holding the value sent" : $"could not be read back ({item.LastError})"));
+        return Results(updates, items);
+    }
+
+    List<WriteItem> Plan(IReadOnlyList<StatusUpdate> batch)
+    {
+        var items = new List<WriteItem>();
+        for (var u = 0; u < batch.Count; u++)
+        {
+            var update = batch[u];
+            if (update.PoFields.Count > 0)
+                items.Add(new WriteItem(u, _options.Table, update.PoSysId, $"{_options.Table} {update.PoNumber} ({update.PoSysId})", update.PoFields));
+            foreach (var line in update.Lines.Where(l => l.Fields.Count > 0))
+                items.Add(new WriteItem(u, _options.LineTable, line.SysId, $"{_options.LineTable} line {line.LineNumber} of {update.PoNumber} ({line.SysId})", line.Fields));
+        }
+        return items;
+    }
+
+    static IReadOnlyList<WriteResult> Results(IReadOnlyList<StatusUpdate> batch, List<WriteItem> items)
+    {
+        var byUpdate = items.ToLookup(i => i.Update);
+        var results = new List<WriteResult>(batch.Count);
+        for (var u = 0; u < batch.Count; u++)
+        {
+            var failed = byUpdate[u].Where(i => i.FailureKind is not null).ToList();
+            if (failed.Count == 0)
+            {
+                results.Add(WriteResult.Ok(batch[u].PoSysId));
+                continue;
+            }
+            var kind = failed.Select(i => i.FailureKind!.Value).OrderBy(Severity).First();
+            var error = string.Join("; ", failed.Select(i => i.Error).Distinct());
+            results.Add(WriteResult.Failed(batch[u].PoSysId, kind, error));
+        }
+        return results;
+    }
+
+    static int Severity(FailureKind kind) => kind switch
+    {
+        FailureKind.Configuration => 0,
+        FailureKind.Permission => 1,
+        FailureKind.NotFound => 2,
+        FailureKind.Ignored => 3,
+        FailureKind.Data => 4,
+        FailureKind.Transient => 5,
+        _ => 6,
+    };
+
+    static TimeSpan? Max(TimeSpan? a, TimeSpan? b) => a is null ? b : b is null ? a : a > b ? a : b;
+}

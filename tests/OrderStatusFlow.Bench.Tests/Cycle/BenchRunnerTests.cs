@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using OrderStatusFlow.Bench.Cycle;
+using OrderStatusFlow.TestKit;
+
+namespace OrderStatusFlow.Bench.Tests.Cycle;
+
+/// <summary>
+/// The bench's code path end to end for a tiny data set with no latency: emulators in the child process, the shipped
+/// pipeline and rules in this one. Asserts the facts that hold whatever the machine's speed, never timings.
+/// </summary>
+public sealed class BenchRunnerTests
+{
+    const int Orders = 12;
+
+    [Test]
+    public async Task RunAsync_TwelveOrdersNoLatency_EveryPoOnceAndTheIdleCycleWritesNothing()
+    {
+        var settings = new BenchSettings
+        {
+            Orders = Orders, TdsLatencyMs = 0, TdsCapacity = 0, SnLatencyMs = 0, SnItemLatencyMs = 0, SnCapacity = 0,
+            RuleEvaluations = 0,
+            PipelinePath = Path.Combine(RepoPaths.Pipelines, "order-status.json"),
+            RulesFolder = RepoPaths.Rules,
+        };
+
+        var result = await BenchRunner.RunAsync(settings, Serilog.Core.Logger.None, CancellationToken.None);
+
+        Assert.That(result.Cycles, Has.Count.EqualTo(2), result.ToText());
+        var first = result.First;
+        var idle = result.Idle!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.Error, Is.Null);
+            Assert.That(first.Seen, Is.EqualTo(Orders), "every PO seen");
+            Assert.That(first.Updated, Is.EqualTo(Orders), "every PO gets its first TD SYNNEX status");
+            Assert.That(first.Requests.TdsStatus, Is.EqualTo(Orders));
+            Assert.That(first.Requests.TdsPosQueried, Is.EqualTo(Orders));
+            Assert.That(first.Requests.TdsMaxStatusPerPo, Is.EqualTo(1), "one status request per open PO");
+            // Invoices only where something shipped (i % 6 in 3, 4, 5: POs 3, 4, 5, 9, 10, 11).
+            Assert.That(first.Requests.TdsInvoice, Is.EqualTo(6));
+            Assert.That(first.Requests.SnBatchItems, Is.EqualTo(first.Writes));
+            Assert.That(first.PeakWorkingSetBytes, Is.GreaterThan(0));
+
+            // The invoiced POs (5 and 11) are terminal and not read again; the rest is re-read and left alone.
+            Assert.That(idle.Seen, Is.EqualTo(Orders - 2));
+            Assert.That(idle.Requests.TdsStatus, Is.EqualTo(idle.Seen), "one status request per open PO");
+            Assert.That(idle.Requests.TdsMaxStatusPerPo, Is.EqualTo(2), "two cycles, two requests at most per PO");
+            Assert.That(idle.Writes, Is.Zero, "idle-cycle writes");
+            Assert.That(idle.Requests.SnBatchItems, Is.Zero, "idle-cycle writes seen by ServiceNow");
+            Assert.That(idle.Requests.SnBatchRequests, Is.Zero);
+            Assert.That(idle.Failed, Is.Zero);
+        });
+        Assert.That(ChildIsGone(result.EmulatorProcessId), Is.True, "the emulator child process ends with the bench");
+    }
+
+    static bool ChildIsGone(int processId)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            return process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
+    }
+}
