@@ -41,7 +41,7 @@ sealed class AuditTrailTests
         var harness = new PipelineHarness([po]);
         var update = new StatusUpdate(po.SysId, po.Number, new Dictionary<string, string> { ["u_tds_order_status"] = "TDS Shipped" }, []);
         var crashed = await harness.Log.StartRunAsync(new RunStart("p", harness.Time.GetUtcNow(), "v1", false), CancellationToken.None);
-        await harness.Log.RecordIntentsAsync([new WriteIntent(crashed, harness.Time.GetUtcNow(), update)], CancellationToken.None);
+        await harness.Log.RecordIntentsAsync([new WriteIntent(crashed, harness.Time.GetUtcNow(), update, update.ToFieldsJson("proc_po", "proc_po_item"))], CancellationToken.None);
         await harness.Writer.WriteBatchAsync([update], CancellationToken.None); // ServiceNow committed it; then the process died
 
         await harness.RunAsync();

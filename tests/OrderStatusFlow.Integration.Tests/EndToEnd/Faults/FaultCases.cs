@@ -160,20 +160,20 @@ static class FaultCases
         {
             Group = "ServiceNow URL with credentials", Name = "refused without echoing the secret", ExpectedExit = 1, CycleRuns = false,
             Environment = new Dictionary<string, string> { ["OSF_SERVICENOW_URL"] = UrlWithSecret(FaultRun.ServiceNowSecret, "127.0.0.1:9") },
-            OutputContains = "must not contain a user name or password",
+            OutputContains = "must not contain",
         };
         yield return new FaultCase
         {
             Group = "TD SYNNEX URL with credentials", Name = "refused without echoing the secret", ExpectedExit = 1, CycleRuns = false,
             Environment = new Dictionary<string, string> { ["OSF_TDSYNNEX_URL"] = UrlWithSecret(FaultRun.TdSynnexSecret, "127.0.0.1:9") },
-            OutputContains = "must not contain a user name or password",
+            OutputContains = "must not contain",
         };
         yield return new FaultCase
         {
             Group = "doctor with a URL with credentials", Name = "refused without echoing the secret", ExpectedExit = 1, CycleRuns = false,
             Command = ["doctor"],
             Environment = new Dictionary<string, string> { ["OSF_SERVICENOW_URL"] = UrlWithSecret(FaultRun.ServiceNowSecret, "acme.service-now.example") },
-            OutputContains = "must not contain a user name or password",
+            OutputContains = "must not contain",
         };
     }
 
