@@ -162,8 +162,21 @@ public sealed class ServiceNowClient : IDisposable
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (json is not null)
             request.Content = new StringContent(json, Encoding.UTF8, "application/json");
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        var body = await BoundedBody.ReadAsync(response.Content, Options.MaxResponseBytes, $"ServiceNow {method} {request.RequestUri?.AbsolutePath}", cancellationToken);
+        var started = ConnectorMetrics.Start();
+        HttpResponseMessage response;
+        string body;
+        try
+        {
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            body = await BoundedBody.ReadAsync(response.Content, Options.MaxResponseBytes, $"ServiceNow {method} {request.RequestUri?.AbsolutePath}", cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
+        {
+            ConnectorMetrics.UpstreamRequest(ConnectorMetrics.ServiceNow, e is HttpRequestException ? "unreachable" : "timeout", ConnectorMetrics.Since(started));
+            throw;
+        }
+        using var disposeResponse = response;
+        ConnectorMetrics.UpstreamRequest(ConnectorMetrics.ServiceNow, ConnectorMetrics.StatusResult((int)response.StatusCode), ConnectorMetrics.Since(started));
         if (!response.IsSuccessStatusCode)
             body = Redactor.Redact(body); // error texts end up in messages; some gateways echo the request
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);

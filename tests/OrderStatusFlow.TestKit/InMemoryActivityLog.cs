@@ -13,6 +13,7 @@ public sealed class InMemoryActivityLog : IActivityLog
     readonly List<int> _eventCallSizes = [];
     readonly List<RuleLoadEntry> _ruleLoads = [];
     readonly List<WriteIntent> _intents = [];
+    readonly List<TimeSpan> _retentions = [];
 
     /// <summary>Thrown by <see cref="RecordEventsAsync"/> when set (disk full).</summary>
     public Exception? RecordFailure { get; set; }
@@ -93,6 +94,15 @@ public sealed class InMemoryActivityLog : IActivityLog
         lock (_lock)
             _ruleLoads.Add(entry);
         return Task.CompletedTask;
+    }
+
+    /// <summary>Every retention asked for with <see cref="ScheduleRetention"/>, in order.</summary>
+    public IReadOnlyList<TimeSpan> RetentionRequests { get { lock (_lock) return _retentions.ToList(); } }
+
+    public void ScheduleRetention(TimeSpan retention)
+    {
+        lock (_lock)
+            _retentions.Add(retention);
     }
 
     public Task<IReadOnlyDictionary<string, int>> GetNotFoundStreaksAsync(CancellationToken cancellationToken)

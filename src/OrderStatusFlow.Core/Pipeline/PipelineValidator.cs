@@ -10,7 +10,7 @@ namespace OrderStatusFlow.Core.Pipeline;
 /// </summary>
 public sealed class PipelineValidator
 {
-    static readonly string[] TopKeys = ["name", "enabled", "interval", "connections", "stages", "settings", "activityLog"];
+    static readonly string[] TopKeys = ["name", "enabled", "interval", "connections", "stages", "settings", "activityLog", "console"];
     static readonly StageRole[] RoleOrder = [StageRole.Source, StageRole.Status, StageRole.Rules, StageRole.Writer];
 
     readonly StageRegistry _registry;
@@ -35,6 +35,7 @@ public sealed class PipelineValidator
         var settings = ReadSettings(root, json, problems);
         var activityLog = ReadActivityLog(root, json, problems);
         var stages = ReadStages(root, json, problems);
+        var console = Binding.OptionsBinder.Bind<ConsoleSectionOptions>(json.Object(root, "console", ""), "console", problems.Add);
 
         var definition = new PipelineDefinition
         {
@@ -45,6 +46,7 @@ public sealed class PipelineValidator
             Stages = stages,
             Settings = settings,
             ActivityLog = activityLog,
+            Console = console,
             FilePath = document.DisplayPath,
         };
 

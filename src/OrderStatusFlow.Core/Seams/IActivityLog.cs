@@ -41,4 +41,10 @@ public interface IActivityLog
     /// counters from its recorded events; returns how many were closed. Called before a new run starts.
     /// </summary>
     Task<int> CloseInterruptedRunsAsync(DateTimeOffset at, string error, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Asks the log to remove runs, events and rule loads older than <paramref name="retention"/>, in the
+    /// background and in small steps; returns at once (a pass already running is not started twice).
+    /// </summary>
+    void ScheduleRetention(TimeSpan retention);
 }

@@ -106,6 +106,7 @@ internal sealed class ActivityLogStage
             Error = KnownSecrets.RedactOrNull(item.Outcome is null ? "internal: the PO left the pipeline undecided; this is a bug, please report it" : item.Error),
             Detail = KnownSecrets.RedactOrNull(item.Detail),
             RulesVersion = item.RulesVersion,
+            StateOnly = item.Outcome == SyncOutcome.Unchanged && !_definition.ActivityLog.RecordUnchanged,
         };
     }
 

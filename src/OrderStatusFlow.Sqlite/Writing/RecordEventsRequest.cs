@@ -4,43 +4,54 @@ using OrderStatusFlow.Core.Domain;
 
 namespace OrderStatusFlow.Sqlite.Writing;
 
-/// <summary>Inserts <c>sync_events</c> rows exactly as given; the result is the number inserted.</summary>
+/// <summary>
+/// Records what a cycle did to each PO: every entry updates the PO's <c>po_state</c> row; entries that are not
+/// <see cref="ActivityEntry.StateOnly"/> also insert a <c>sync_events</c> row exactly as given. The result is the
+/// number of events inserted. Both statements are prepared once per request and rebound per entry.
+/// </summary>
 internal sealed class RecordEventsRequest(IReadOnlyList<ActivityEntry> entries) : WriteRequest
 {
-    private const string Sql = """
+    private const string InsertEvent = """
         INSERT INTO sync_events(run_id, at, po_number, po_sys_id, outcome, tds_status, previous_status, new_status,
                                 fields_json, error, rules_version, detail)
-        VALUES (@RunId, @At, @PoNumber, @PoSysId, @Outcome, @TdsStatus, @PreviousStatus, @NewStatus,
-                @FieldsJson, @Error, @RulesVersion, @Detail);
+        VALUES ($run, $at, $number, $sysId, $outcome, $tds, $previous, $new, $fields, $error, $rules, $detail);
         """;
 
     public override int Weight => entries.Count;
 
-    // The event of a PO settles the writes logged for it in the same run: same transaction, so never one without the other.
-    private const string SettleSql = "DELETE FROM write_intents WHERE run_id = @RunId AND po_sys_id = @PoSysId;";
-
     public override long Apply(SqliteConnection connection, SqliteTransaction transaction)
     {
-        connection.Execute(SettleSql, entries.Select(e => new { e.RunId, e.PoSysId }), transaction);
-        return Insert(connection, transaction);
-    }
-
-    private long Insert(SqliteConnection connection, SqliteTransaction transaction) =>
-        connection.Execute(Sql, entries.Select(e => new
+        // The event of a PO settles the writes logged for it in the same run: same transaction, so never one without the other.
+        connection.Execute("DELETE FROM write_intents WHERE run_id = @RunId AND po_sys_id = @PoSysId;",
+            entries.Select(e => new { e.RunId, e.PoSysId }), transaction);
+        using var state = PoStateUpsert.Prepare(connection, transaction);
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = InsertEvent;
+        var p = new[] { "$run", "$at", "$number", "$sysId", "$outcome", "$tds", "$previous", "$new", "$fields", "$error", "$rules", "$detail" }
+            .Select(name => insert.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
+        var inserted = 0L;
+        foreach (var e in entries)
         {
-            e.RunId,
-            At = ActivityLogTimestamps.ToText(e.At),
-            e.PoNumber,
-            e.PoSysId,
-            Outcome = e.Outcome.ToText(),
-            e.TdsStatus,
-            e.PreviousStatus,
-            e.NewStatus,
-            e.FieldsJson,
-            e.Error,
-            e.RulesVersion,
-            e.Detail,
-        }), transaction);
+            var at = ActivityLogTimestamps.ToText(e.At);
+            var outcome = e.Outcome.ToText();
+            PoStateUpsert.Apply(state, e, at, outcome);
+            if (e.StateOnly)
+            {
+                continue;
+            }
+
+            object?[] values = [e.RunId, at, e.PoNumber, e.PoSysId, outcome, e.TdsStatus, e.PreviousStatus, e.NewStatus, e.FieldsJson, e.Error, e.RulesVersion, e.Detail];
+            for (var i = 0; i < p.Length; i++)
+            {
+                p[i].Value = values[i] ?? DBNull.Value;
+            }
+
+            inserted += insert.ExecuteNonQuery();
+        }
+
+        return inserted;
+    }
 
     /// <summary>Checks what SQLite would reject, so a bad entry fails its caller and not the writer's batch.</summary>
     public static void Validate(IReadOnlyList<ActivityEntry> entries)
@@ -53,6 +64,8 @@ internal sealed class RecordEventsRequest(IReadOnlyList<ActivityEntry> entries) 
             {
                 throw new ArgumentException(
                     $"RecordEventsAsync: entries[{i}] (run {entry.RunId}) has no PoSysId; every event must name its PO.");
+            }] (run {entry.RunId}) has an empty PoNumber or PoSysId; " +
+                    "every event must name its PO.");
             }
 
             _ = entry.Outcome.ToText(); // throws for an undefined enum value
