@@ -64,8 +64,6 @@ internal sealed class RecordEventsRequest(IReadOnlyList<ActivityEntry> entries) 
             {
                 throw new ArgumentException(
                     $"RecordEventsAsync: entries[{i}] (run {entry.RunId}) has no PoSysId; every event must name its PO.");
-            }] (run {entry.RunId}) has an empty PoNumber or PoSysId; " +
-                    "every event must name its PO.");
             }
 
             _ = entry.Outcome.ToText(); // throws for an undefined enum value
