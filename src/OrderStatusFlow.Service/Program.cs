@@ -4,6 +4,7 @@ using OrderStatusFlow.Service.Commands;
 
 // The osf command (run.sh and run.ps1 forward to it). Exit codes: Cli/ExitCodes.cs.
 GlibcHeap.Configure();
+RedactingWriter.Install();
 var pipeline = new Option<string?>("--pipeline") { Description = $"Pipeline definition file (default {CliPaths.DefaultPipeline}, or OSF_PIPELINE)" };
 var rules = new Option<string?>("--rules") { Description = $"Rules folder (default {CliPaths.DefaultRules}, or OSF_RULES)" };
 var db = new Option<string?>("--db") { Description = "Activity log file (default: OSF_DB, else the pipeline's activityLog.path, else data/activity.db)" };

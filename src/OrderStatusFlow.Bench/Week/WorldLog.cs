@@ -33,6 +33,14 @@ internal sealed class WorldLog(SimulatedWorld world) : IActivityLog
         // nothing is kept, so nothing to remove
     }
 
+    // The simulated week never stops mid-cycle, so no intent stays open and no run is left unfinished.
+    public Task RecordIntentsAsync(IReadOnlyList<WriteIntent> intents, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<IReadOnlyList<WriteIntent>> GetOpenIntentsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<WriteIntent>>([]);
+
+    public Task<int> CloseInterruptedRunsAsync(DateTimeOffset at, string error, CancellationToken cancellationToken) => Task.FromResult(0);
+
     public Task<IReadOnlyDictionary<string, int>> GetNotFoundStreaksAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyDictionary<string, int>>(new Dictionary<string, int>());
 }

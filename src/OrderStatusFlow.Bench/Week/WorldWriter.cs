@@ -12,4 +12,8 @@ internal sealed class WorldWriter(SimulatedWorld world) : IRecordWriter
             world.Apply(update);
         return Task.FromResult<IReadOnlyList<WriteResult>>(batch.Select(u => WriteResult.Ok(u.PoSysId)).ToList());
     }
+
+    /// <summary>Never called: <see cref="WorldLog"/> has no open intents to settle.</summary>
+    public Task<IReadOnlyList<WriteResult>> ConfirmAsync(IReadOnlyList<Core.Domain.StatusUpdate> updates, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("the simulated week leaves no write unsettled");
 }

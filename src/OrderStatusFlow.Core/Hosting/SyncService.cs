@@ -158,19 +158,22 @@ public sealed class SyncService : IAsyncDisposable
         var time = _options.TimeProvider;
         await ReloadAsync().ConfigureAwait(false);
         _watcher?.Start();
-        var nextDue = time.GetUtcNow();
+        // The schedule runs on the monotonic clock: a wall-clock jump neither delays the next cycle nor starts one early.
+        var origin = time.GetTimestamp();
+        TimeSpan Now() => time.GetElapsedTime(origin);
+        var nextDue = Now();
         while (!cancellationToken.IsCancellationRequested)
         {
-            State.NextDueAt = _paused ? null : nextDue;
-            if (!SyncNow.IsEmpty || (!_paused && time.GetUtcNow() >= nextDue))
+            State.NextDueAt = _paused ? null : time.GetUtcNow() + (nextDue - Now()); // shown as wall time, kept monotonic
+            if (!SyncNow.IsEmpty || (!_paused && Now() >= nextDue))
             {
                 var (all, poNumbers) = SyncNow.Take();
                 await RunOnceAsync(new CycleRequest { CheckAll = all, SyncNow = poNumbers }, cancellationToken).ConfigureAwait(false);
-                nextDue = time.GetUtcNow() + _runner!.Definition.Interval; // the next cycle starts after this one ends
+                nextDue = Now() + _runner!.Definition.Interval; // the next cycle starts after this one ends
                 continue;
             }
             bool changed;
-            var wait = _paused ? TimeSpan.FromHours(1) : nextDue - time.GetUtcNow();
+            var wait = _paused ? TimeSpan.FromHours(1) : nextDue - Now();
             using var wake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             Volatile.Write(ref _wake, wake);
             try
@@ -198,7 +201,7 @@ public sealed class SyncService : IAsyncDisposable
             var wasEnabled = _runner!.Definition.Enabled;
             await ReloadAsync().ConfigureAwait(false);
             if (!wasEnabled && _runner.Definition.Enabled)
-                nextDue = time.GetUtcNow();
+                nextDue = Now();
         }
         _logger.Information("Pipeline {Pipeline} stopped", _runner?.Definition.Name);
     }

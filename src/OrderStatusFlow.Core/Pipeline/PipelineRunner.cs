@@ -48,6 +48,15 @@ public sealed class PipelineRunner
         IReadOnlyDictionary<string, int> streaks;
         try
         {
+            await new InterruptedRunRecovery(_log, _seams.Writer, time, _logger).RunAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            return NotRun(started, $"the writes of an interrupted run could not be settled ({ex.Message}); they are settled at the next start, " +
+                                   "nothing new is sent until then: check the --db file and that ServiceNow is reachable");
+        }
+        try
+        {
             runId = await _log.StartRunAsync(new RunStart(_definition.Name, started, rulesVersion, _options.DryRun), CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex)
@@ -101,6 +110,7 @@ public sealed class PipelineRunner
         var counts = graph.Log.Counts;
         var error = sourceError
             ?? (graph.Log.Failure is { } logFailure ? $"the activity log stopped accepting events ({logFailure.Message}); check the --db file and free disk space" : null)
+            ?? (graph.Writer.LogFailure is { } intentFailure ? $"the activity log could not record writes before they were sent, so they were not sent ({intentFailure}); check the --db file, free disk space and that no other process holds a write lock on it" : null)
             ?? graph.QueryStatus.ConfigurationFailure?.ToActivityError()
             ?? graph.Writer.ConfigurationFailure?.ToActivityError();
         var finishedVersion = RulesVersion() ?? rulesVersion;
@@ -139,7 +149,7 @@ public sealed class PipelineRunner
             new QueryStatusStage(_seams.Status, time, processing, scheduled?.StoredAnswers),
             new EvaluateRulesStage(_seams.Rules, _definition, streaks, time),
             new UpdateBatcher(writer.BatchSize, writer.FlushAfter, writer.BatchSize, time, _logger),
-            new WriteBatchStage(_seams.Writer, _options.DryRun, time, processing),
+            new WriteBatchStage(_seams.Writer, _log, runId, _options.DryRun, time, processing),
             new ActivityLogStage(_log, runId, _definition, time, 16, onLogFailure, _logger) { AfterRecorded = recorder is null ? null : recorder.RecordAsync });
     }
 
@@ -282,7 +292,7 @@ public sealed class PipelineRunner
                 OrdersWouldUpdate = counts.WouldUpdate,
                 Writes = counts.Writes,
                 RulesVersion = rulesVersion,
-                Error = error,
+                Error = KnownSecrets.RedactOrNull(error),
             }, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex)

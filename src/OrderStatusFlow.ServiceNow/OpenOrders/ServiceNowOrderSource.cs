@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using OrderStatusFlow.Core.Domain;
 using OrderStatusFlow.Core.Seams;
+using OrderStatusFlow.ServiceNow.Query;
 
 namespace OrderStatusFlow.ServiceNow.OpenOrders;
 
@@ -122,14 +123,16 @@ public sealed class ServiceNowOrderSource(ServiceNowClient client, Eligibility? 
         return ReadKeysetPagesAsync(cancellationToken);
     }
 
-    /// <summary>Pages by <c>sys_id&gt;last</c>: a PO leaving the result set never shifts the next page.</summary>
+    /// <summary>
+    /// Pages by <c>sys_id&gt;last</c> (in every <c>^NQ</c> group, see <see cref="KeysetQuery"/>): a PO leaving the
+    /// result set never shifts the next page.
+    /// </summary>
     async IAsyncEnumerable<IReadOnlyList<IReadOnlyDictionary<string, string>>> ReadKeysetPagesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var filter = string.Join("^", _options.Query.Split('^').Where(t => t.Length > 0 && !t.StartsWith("ORDERBY", StringComparison.Ordinal)));
         var last = "";
         while (true)
         {
-            var query = JoinQuery(filter, (last.Length > 0 ? $"sys_id>{last}^" : "") + "ORDERBYsys_id");
+            var query = KeysetQuery.Page(_options.Query, last);
             var page = await client.ReadFirstAsync(_options.Table, query, _options.PoFields, _options.PageSize, cancellationToken);
             if (page.Count > 0)
                 yield return page;
