@@ -45,6 +45,8 @@ public sealed class SqliteActivityLog : IActivityLog, IAsyncDisposable
 
     internal ActivityLogWriter Writer => _writer;
 
+    internal SqliteActivityLogOptions Options => _options;
+
     /// <summary>
     /// Opens the log at <paramref name="path"/>, creating the file and its folder when missing and migrating an
     /// older schema. Throws <see cref="SyncException"/> (configuration) when the file cannot be opened.

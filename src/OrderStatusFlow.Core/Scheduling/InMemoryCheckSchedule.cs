@@ -5,8 +5,8 @@ using OrderStatusFlow.Core.Seams;
 namespace OrderStatusFlow.Core.Scheduling;
 
 /// <summary>
-/// The schedule kept in process memory (answers stored packed): for tests, the week bench, and the service until the
-/// activity log's <c>po_state</c> table keeps it across restarts.
+/// The schedule kept in process memory (answers stored packed), lost when the process ends: for tests and the week
+/// bench. The service keeps its schedule in the activity log file (<c>SqliteCheckSchedule</c>).
 /// </summary>
 public sealed class InMemoryCheckSchedule : ICheckSchedule
 {

@@ -46,7 +46,7 @@ sealed class PipelineStartup : IAsyncDisposable
             RulesFolder = paths.Rules,
             DryRun = dryRun,
             Logger = logger,
-            Schedule = new Core.Scheduling.InMemoryCheckSchedule(),
+            Schedule = new SqliteCheckSchedule(startup._log), // kept in the log file: a restart does not re-poll POs not due
         }, startup.Registry, startup._log);
         return startup;
     }
