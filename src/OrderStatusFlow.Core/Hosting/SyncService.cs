@@ -185,7 +185,7 @@ public sealed class SyncService : IAsyncDisposable
             Logger = _options.Logger,
             DrainTimeout = _options.DrainTimeout,
         });
-        Descriptor = PipelineDescriptor.From(definition, _registry, _options.DryRun);
+        Descriptor = _runner.Describe().WithDescriptions(_registry);
         _logger.Information("{Action} {Descriptor}", initial ? "Starting" : "Reloaded", Descriptor.ToString());
         await SeamDisposer.DisposeAllAsync(old, includingRules: false, _logger).ConfigureAwait(false);
     }

@@ -34,6 +34,20 @@ public sealed class PipelineRunner
 
     public PipelineDefinition Definition => _definition;
 
+    /// <summary>The descriptor the graph of the last cycle emitted (what it ran with); null before the first cycle.</summary>
+    public PipelineDescriptor? LastCycleDescriptor { get; private set; }
+
+    /// <summary>
+    /// Builds the graph a cycle would run (same code path, nothing fed, no activity-log call) and returns the
+    /// descriptor it emits: what is logged at start.
+    /// </summary>
+    public PipelineDescriptor Describe()
+    {
+        var graph = Build(0, new Dictionary<string, int>(), CancellationToken.None, _ => { });
+        graph.Head.Complete();
+        return graph.Descriptor;
+    }
+
     public async Task<CycleResult> RunCycleAsync(CancellationToken cancellationToken = default)
     {
         var time = _options.TimeProvider;
@@ -65,6 +79,7 @@ public sealed class PipelineRunner
         using var stopping = cancellationToken.Register(() => CancelLater(processing));
 
         var graph = Build(runId, streaks, processing.Token, logFailure => fetch.Cancel());
+        LastCycleDescriptor = graph.Descriptor;
         var (sourceError, cancelled) = await FeedAsync(graph, fetch.Token, cancellationToken).ConfigureAwait(false);
         try
         {
