@@ -12,6 +12,10 @@ static class RuleEvaluationBenchmark
     {
         var compiled = RuleCompiler.CompileDirectory(rulesDirectory);
         var set = compiled.RuleSet ?? throw new InvalidOperationException($"The rules do not compile:\n{compiled.ErrorText}");
+        // As in the supervised service: every evaluation is marked in the crash guard's slots (isolation overhead included).
+        var guardFolder = Directory.CreateTempSubdirectory("osf-bench-guard-");
+        using var guard = OrderStatusFlow.Rules.Isolation.RuleCrashGuard.Open(guardFolder.FullName);
+        set.Guard = guard;
         try
         {
             var context = TypicalContext();
@@ -28,6 +32,8 @@ static class RuleEvaluationBenchmark
         finally
         {
             set.Unload();
+            guard.Dispose();
+            guardFolder.Delete(recursive: true);
         }
     }
 

@@ -5,8 +5,9 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace OrderStatusFlow.Rules.Budget;
 
 /// <summary>
-/// Inserts <c>RuleBudget.Step()</c> at the start of every loop body and <c>RuleBudget.Enter()</c> at the start of every
-/// method, local function, lambda, anonymous method and accessor of a script. Expression bodies become blocks. No line
+/// Inserts <c>RuleBudget.Step()</c> at the start of every loop body, <c>RuleBudget.Enter()</c> at the start of every
+/// method, local function, lambda, anonymous method and accessor of a script, <c>RuleBudget.Check()</c> at the start of
+/// every catch and finally block, and wraps every query-clause expression in <c>RuleBudget.Pass(...)</c>. Expression bodies become blocks. No line
 /// break is ever added, so line numbers of the instrumented script equal those of the file (stack traces stay exact).
 /// Needs the semantic model of the original tree to know whether an expression body returns a value.
 /// </summary>
@@ -14,6 +15,7 @@ internal sealed class BudgetRewriter : CSharpSyntaxRewriter
 {
     static readonly StatementSyntax StepCall = Call("Step");
     static readonly StatementSyntax EnterCall = Call("Enter");
+    static readonly StatementSyntax CheckCall = Call("Check");
 
     readonly SemanticModel _model;
 
@@ -54,6 +56,64 @@ internal sealed class BudgetRewriter : CSharpSyntaxRewriter
     {
         var visited = (ForEachVariableStatementSyntax)base.VisitForEachVariableStatement(node)!;
         return visited.WithStatement(Prepend(StepCall, visited.Statement));
+    }
+
+    // A caught exception or a finally block must not let a spent budget run on: both start by checking it.
+    public override SyntaxNode? VisitCatchClause(CatchClauseSyntax node)
+    {
+        var visited = (CatchClauseSyntax)base.VisitCatchClause(node)!;
+        return visited.WithBlock(PrependBlock(CheckCall, visited.Block));
+    }
+
+    public override SyntaxNode? VisitFinallyClause(FinallyClauseSyntax node)
+    {
+        var visited = (FinallyClauseSyntax)base.VisitFinallyClause(node)!;
+        return visited.WithBlock(PrependBlock(CheckCall, visited.Block));
+    }
+
+    // Query clauses become lambdas the compiler writes: each clause expression passes through a step instead.
+    public override SyntaxNode? VisitWhereClause(WhereClauseSyntax node)
+    {
+        var visited = (WhereClauseSyntax)base.VisitWhereClause(node)!;
+        return visited.WithCondition(Pass(visited.Condition));
+    }
+
+    public override SyntaxNode? VisitSelectClause(SelectClauseSyntax node)
+    {
+        var visited = (SelectClauseSyntax)base.VisitSelectClause(node)!;
+        return visited.WithExpression(Pass(visited.Expression));
+    }
+
+    public override SyntaxNode? VisitLetClause(LetClauseSyntax node)
+    {
+        var visited = (LetClauseSyntax)base.VisitLetClause(node)!;
+        return visited.WithExpression(Pass(visited.Expression));
+    }
+
+    public override SyntaxNode? VisitFromClause(FromClauseSyntax node)
+    {
+        var visited = (FromClauseSyntax)base.VisitFromClause(node)!;
+        return visited.WithExpression(Pass(visited.Expression));
+    }
+
+    public override SyntaxNode? VisitOrdering(OrderingSyntax node)
+    {
+        var visited = (OrderingSyntax)base.VisitOrdering(node)!;
+        return visited.WithExpression(Pass(visited.Expression));
+    }
+
+    public override SyntaxNode? VisitGroupClause(GroupClauseSyntax node)
+    {
+        var visited = (GroupClauseSyntax)base.VisitGroupClause(node)!;
+        return visited.WithGroupExpression(Pass(visited.GroupExpression)).WithByExpression(Pass(visited.ByExpression));
+    }
+
+    public override SyntaxNode? VisitJoinClause(JoinClauseSyntax node)
+    {
+        var visited = (JoinClauseSyntax)base.VisitJoinClause(node)!;
+        return visited.WithInExpression(Pass(visited.InExpression))
+            .WithLeftExpression(Pass(visited.LeftExpression))
+            .WithRightExpression(Pass(visited.RightExpression));
     }
 
     public override SyntaxNode? VisitSimpleLambdaExpression(SimpleLambdaExpressionSyntax node)
@@ -192,6 +252,15 @@ internal sealed class BudgetRewriter : CSharpSyntaxRewriter
         var returnType = method.ReturnType;
         return method.IsAsync && returnType is INamedTypeSymbol { IsGenericType: false };
     }
+
+    // The expression keeps its trivia outside the call, so no line moves.
+    static ExpressionSyntax Pass(ExpressionSyntax expression) =>
+        SyntaxFactory.InvocationExpression(PassMethod, SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(
+                SyntaxFactory.Argument(expression.WithoutTrivia()))))
+            .WithLeadingTrivia(expression.GetLeadingTrivia())
+            .WithTrailingTrivia(expression.GetTrailingTrivia());
+
+    static readonly ExpressionSyntax PassMethod = SyntaxFactory.ParseExpression("global::OrderStatusFlow.Rules.Budget.RuleBudget.Pass");
 
     static StatementSyntax Call(string method) =>
         SyntaxFactory.ParseStatement($"global::OrderStatusFlow.Rules.Budget.RuleBudget.{method}(); ");

@@ -3,6 +3,7 @@ using OrderStatusFlow.Core.Seams;
 using OrderStatusFlow.Rules.Budget;
 using OrderStatusFlow.Rules.Compilation;
 using OrderStatusFlow.Rules.Fixtures;
+using OrderStatusFlow.Rules.Protection;
 using Serilog;
 
 namespace OrderStatusFlow.Rules.Catalog;
@@ -176,7 +177,9 @@ public sealed class RuleCatalog : IRuleSetProvider, IDisposable
 
     (CompiledRuleSet? Set, RuleLoadEntry Entry) Load(RuleSource source)
     {
-        var (set, problems) = Check(source, _settings, _options.Budget, _options.RunFixtures);
+        var (set, problems) = Check(source, _settings, _options.Budget, _options.RunFixtures, _options.ProtectedFields);
+        if (set is not null)
+            set.Guard = _options.CrashGuard;
         var entry = new RuleLoadEntry
         {
             At = _options.Time.GetUtcNow(),
@@ -200,9 +203,9 @@ public sealed class RuleCatalog : IRuleSetProvider, IDisposable
     /// <remarks>Fixtures carry their own settings (as in ./run.sh rules test): a customised pipeline must not make the
     /// shipped fixtures fail and block the rules.</remarks>
     internal static (CompiledRuleSet? Set, List<string> Problems) Check(RuleSource source, IReadOnlyDictionary<string, string> settings,
-        RuleBudgetLimits budget, bool runFixtures)
+        RuleBudgetLimits budget, bool runFixtures, ProtectedFields? protectedFields = null)
     {
-        var compiled = RuleCompiler.Compile(source, budget);
+        var compiled = RuleCompiler.Compile(source, budget, protectedFields);
         var problems = compiled.Diagnostics.Select(d => d.ToString()).ToList();
         var set = compiled.RuleSet;
         if (set is null)
@@ -222,10 +225,10 @@ public sealed class RuleCatalog : IRuleSetProvider, IDisposable
     /// and the fixture failures. Nothing is kept loaded.
     /// </summary>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
-    public static RuleLoadCheck CheckFolder(string rulesDirectory, IReadOnlyDictionary<string, string> settings)
+    public static RuleLoadCheck CheckFolder(string rulesDirectory, IReadOnlyDictionary<string, string> settings, ProtectedFields? protectedFields = null)
     {
         var source = RuleSource.Read(Path.GetFullPath(rulesDirectory));
-        var (set, problems) = Check(source, new Dictionary<string, string>(), RuleBudgetLimits.Default, runFixtures: true);
+        var (set, problems) = Check(source, new Dictionary<string, string>(), RuleBudgetLimits.Default, runFixtures: true, protectedFields);
         if (set is null)
             return new RuleLoadCheck(problems, []);
         var refused = set.SettingChoices.Check(settings);

@@ -1,4 +1,6 @@
 using OrderStatusFlow.Rules.Budget;
+using OrderStatusFlow.Rules.Isolation;
+using OrderStatusFlow.Rules.Protection;
 
 namespace OrderStatusFlow.Rules.Catalog;
 
@@ -13,6 +15,12 @@ public sealed class RuleCatalogOptions
 
     /// <summary>Budget of each script per PO. Default <see cref="RuleBudgetLimits.Default"/>.</summary>
     public RuleBudgetLimits Budget { get; init; } = RuleBudgetLimits.Default;
+
+    /// <summary>Fields rules may not write. Default <see cref="ProtectedFields.Default"/> (status not writable).</summary>
+    public ProtectedFields ProtectedFields { get; init; } = ProtectedFields.Default;
+
+    /// <summary>The supervised process's crash guard (see <see cref="RuleCrashGuard"/>); null when not supervised. Default null.</summary>
+    public RuleCrashGuard? CrashGuard { get; init; }
 
     /// <summary>Run the <c>*.tests.json</c> fixtures before activating a set (a failing fixture rejects it). Default true.</summary>
     public bool RunFixtures { get; init; } = true;

@@ -55,7 +55,20 @@ internal sealed class RuleFolderWatcher : IDisposable
             _changed();
     }
 
+    // A timer callback must never throw: an unhandled exception there would end the process.
     void Poll()
+    {
+        try
+        {
+            PollOnce();
+        }
+        catch (Exception)
+        {
+            // Fingerprint already turns an unreadable folder into a value; anything else waits for the next poll.
+        }
+    }
+
+    void PollOnce()
     {
         var now = Fingerprint();
         if (!string.Equals(now, Volatile.Read(ref _fingerprint), StringComparison.Ordinal))
@@ -75,7 +88,7 @@ internal sealed class RuleFolderWatcher : IDisposable
                 .Select(f => $"{f.Name}|{f.Length}|{f.LastWriteTimeUtc.Ticks}");
             return string.Join("\n", files);
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return "(unreadable)";
         }

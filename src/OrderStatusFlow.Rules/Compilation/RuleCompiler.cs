@@ -3,12 +3,13 @@ using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Emit;
 using OrderStatusFlow.Rules.Budget;
+using OrderStatusFlow.Rules.Protection;
 
 namespace OrderStatusFlow.Rules.Compilation;
 
 /// <summary>
 /// Compiles a folder of rule scripts into one <see cref="CompiledRuleSet"/>: each script is compiled with the scripting
-/// API, checked against the deny-list, instrumented with budget checks, emitted to memory and loaded into one collectible
+/// API, checked against the allow-list, instrumented with budget checks, emitted to memory and loaded into one collectible
 /// load context per set. Reports every problem of every file, located.
 /// </summary>
 public static class RuleCompiler
@@ -25,12 +26,13 @@ public static class RuleCompiler
 
     /// <summary>Compiles every <c>*.csx</c> of <paramref name="directory"/> (no watcher); the result lists every diagnostic.</summary>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
-    public static RuleCompileResult CompileDirectory(string directory, RuleBudgetLimits? limits = null) =>
-        Compile(RuleSource.Read(directory), limits ?? RuleBudgetLimits.Default);
+    public static RuleCompileResult CompileDirectory(string directory, RuleBudgetLimits? limits = null, ProtectedFields? protectedFields = null) =>
+        Compile(RuleSource.Read(directory), limits ?? RuleBudgetLimits.Default, protectedFields);
 
-    internal static RuleCompileResult Compile(RuleSource source, RuleBudgetLimits limits)
+    internal static RuleCompileResult Compile(RuleSource source, RuleBudgetLimits limits, ProtectedFields? protectedFields = null)
     {
-        var diagnostics = new List<RuleDiagnostic>();
+        protectedFields ??= ProtectedFields.Default;
+        var diagnostics = new List<RuleDiagnostic>(source.Refused);
         var choices = new RuleSettingChoices();
         var prepared = new List<(RuleFile File, Microsoft.CodeAnalysis.Compilation Compilation)>();
         foreach (var file in source.Files)
@@ -44,7 +46,7 @@ public static class RuleCompiler
                 .Select(d => Locate(file, d.Location, $"error {d.Id}: {d.GetMessage(CultureInfo.InvariantCulture)}"))
                 .ToList();
             // Checked even when the file has errors, so lint lists every problem at once.
-            errors.AddRange(RuleSafetyChecker.Check(tree, model).Select(p => Locate(file, p.Location, $"error RULE001: {p.Message}")));
+            errors.AddRange(RuleSafetyChecker.Check(tree, model, protectedFields).Select(p => Locate(file, p.Location, $"error RULE001: {p.Message}")));
             diagnostics.AddRange(errors);
             if (errors.Count == 0)
                 prepared.Add((file, compilation.ReplaceSyntaxTree(tree, BudgetRewriter.Rewrite(tree, model))));
@@ -65,7 +67,7 @@ public static class RuleCompiler
             context.Unload();
             return new RuleCompileResult(source.Version, source.Files, diagnostics, null);
         }
-        var set = new CompiledRuleSet(source.Version, rules, context, limits, choices);
+        var set = new CompiledRuleSet(source.Version, rules, context, limits, protectedFields, choices);
         return new RuleCompileResult(source.Version, source.Files, diagnostics, set);
     }
 

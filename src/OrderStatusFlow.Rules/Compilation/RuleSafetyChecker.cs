@@ -1,69 +1,20 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using OrderStatusFlow.Rules.Protection;
 
 namespace OrderStatusFlow.Rules.Compilation;
 
 /// <summary>
-/// Rejects, at compile time and with a location, every script construct that could reach outside the rule: I/O,
-/// processes, threads, environment, reflection and code generation, network, unsafe code and interop, and the
-/// connector's own internals. Works on the symbols the semantic model binds, so aliases and <c>var</c> do not hide them.
+/// Refuses, at compile time and with a location, everything a rule may not do. Works on what the semantic model binds
+/// (so aliases, <c>var</c> and extension methods hide nothing): every type and member used must be the rule's own, one
+/// of the rule globals or status types, or on <see cref="RuleAllowList"/>. On top of that, constructs that would run
+/// code outside the evaluation's budget or keep state between POs are refused (<see cref="RuleConstructChecker"/>),
+/// and literal writes of protected fields are flagged.
 /// </summary>
 internal static class RuleSafetyChecker
 {
-    const string Advice = "rules may only read the PO, the TD SYNNEX status and the settings, and set fields";
-
-    static readonly (string Prefix, string What)[] DeniedNamespaces =
-    [
-        ("System.IO", "file and stream I/O"),
-        ("System.Net", "network access"),
-        ("System.Diagnostics", "processes and diagnostics"),
-        ("System.Reflection", "reflection and code generation"),
-        ("System.Runtime", "runtime services, interop and assembly loading"),
-        ("System.Threading", "threads and tasks"),
-        ("System.Security", "security APIs"),
-        ("System.Resources", "resource loading"),
-        ("System.Timers", "timers"),
-        ("System.Linq.Expressions", "expression compilation"),
-        ("System.CodeDom", "code generation"),
-        ("System.Configuration", "process configuration"),
-        ("Microsoft", "platform APIs"),
-    ];
-
-    static readonly Dictionary<string, string> DeniedTypes = new(StringComparer.Ordinal)
-    {
-        ["System.Environment"] = "the process environment",
-        ["System.AppDomain"] = "the application domain",
-        ["System.AppContext"] = "the application context",
-        ["System.Activator"] = "creating objects by reflection",
-        ["System.Type"] = "reflection",
-        ["System.GC"] = "the garbage collector",
-        ["System.Console"] = "console I/O",
-        ["System.TypedReference"] = "unsafe references",
-        ["System.ArgIterator"] = "unsafe references",
-        ["System.RuntimeTypeHandle"] = "reflection",
-        ["System.RuntimeMethodHandle"] = "reflection",
-        ["System.RuntimeFieldHandle"] = "reflection",
-        ["System.ModuleHandle"] = "reflection",
-        ["System.MarshalByRefObject"] = "remoting",
-        ["System.Buffer"] = "raw memory access",
-    };
-
-    static readonly HashSet<string> DeniedMembers = new(StringComparer.Ordinal)
-    {
-        "System.Object.GetType",
-        "System.Exception.TargetSite",
-        "System.Delegate.Method",
-    };
-
-    // The connector's types a script may use: the domain records and its own globals; nothing that does I/O.
-    static readonly HashSet<string> AllowedOwnNamespaces = new(StringComparer.Ordinal)
-    {
-        "OrderStatusFlow.Core.Domain",
-        "OrderStatusFlow.Rules.Scripting",
-    };
-
-    public static IEnumerable<(Location Location, string Message)> Check(SyntaxTree tree, SemanticModel model)
+    public static IEnumerable<(Location Location, string Message)> Check(SyntaxTree tree, SemanticModel model, ProtectedFields protectedFields)
     {
         var root = (CompilationUnitSyntax)tree.GetRoot();
         var found = new List<(Location, string)>();
@@ -72,12 +23,13 @@ internal static class RuleSafetyChecker
         foreach (var directive in root.GetLoadDirectives())
             found.Add((directive.GetLocation(), "#load is not allowed: each rule is one self-contained file"));
         foreach (var token in root.DescendantTokens())
-            if (TokenProblem(token) is { } problem)
+            if (RuleConstructChecker.TokenProblem(token) is { } problem)
                 found.Add((token.GetLocation(), problem));
         var reportedLines = new HashSet<int>();
         foreach (var node in root.DescendantNodes())
         {
-            var problem = SyntaxProblem(node) ?? SymbolProblem(node, model);
+            var problem = RuleConstructChecker.SyntaxProblem(node, model) ?? SymbolProblem(node, model)
+                ?? ProtectedWrite(node, model, protectedFields);
             if (problem is null)
                 continue;
             // One finding per line is enough: "System.IO.File.ReadAllText" would otherwise be reported three times.
@@ -88,97 +40,56 @@ internal static class RuleSafetyChecker
         return found.OrderBy(f => f.Item1.SourceSpan.Start);
     }
 
-    static string? TokenProblem(SyntaxToken token) => token.Kind() switch
-    {
-        SyntaxKind.UnsafeKeyword => "unsafe code is not allowed in rules",
-        SyntaxKind.ExternKeyword => "extern (native code) is not allowed in rules",
-        SyntaxKind.ArgListKeyword or SyntaxKind.MakeRefKeyword or SyntaxKind.RefTypeKeyword or SyntaxKind.RefValueKeyword =>
-            $"'{token.Text}' is not allowed in rules",
-        _ => null,
-    };
-
-    static string? SyntaxProblem(SyntaxNode node) => node switch
-    {
-        // A finalizer runs on the GC's thread, outside any budget: an endless one would stall every finalizer.
-        DestructorDeclarationSyntax => "finalizers are not allowed in rules",
-        GotoStatementSyntax => "goto is not allowed in rules: use a loop, which the budget can watch",
-        TypeOfExpressionSyntax => $"typeof is not allowed in rules (reflection): {Advice}",
-        PointerTypeSyntax or FunctionPointerTypeSyntax or FixedStatementSyntax or StackAllocArrayCreationExpressionSyntax
-            or ImplicitStackAllocArrayCreationExpressionSyntax => "pointers and stackalloc are not allowed in rules",
-        _ => null,
-    };
-
     static string? SymbolProblem(SyntaxNode node, SemanticModel model)
     {
+        if (node is QueryClauseSyntax or OrderingSyntax or SelectOrGroupClauseSyntax)
+            return QueryProblem(node, model);
         if (node is not (SimpleNameSyntax or BaseObjectCreationExpressionSyntax or ElementAccessExpressionSyntax))
             return null;
         var info = model.GetSymbolInfo(node);
         var symbol = info.Symbol ?? info.CandidateSymbols.FirstOrDefault();
-        return symbol is null ? null : Describe(symbol);
+        return symbol is null ? null : RuleSymbolRules.Problem(symbol, model.Compilation.Assembly);
     }
 
-    static string? Describe(ISymbol symbol)
+    // Query clauses call Select, Where, SelectMany, ... implicitly: the methods they bind to must be allowed too.
+    static string? QueryProblem(SyntaxNode node, SemanticModel model)
     {
-        switch (symbol)
+        var symbols = new List<ISymbol?>();
+        switch (node)
         {
-            case INamespaceSymbol ns:
-                return NamespaceProblem(ns.ToDisplayString(), ns.ToDisplayString());
-            case ITypeSymbol type:
-                return TypeProblem(type);
-            case IMethodSymbol method:
-                var definition = method.ReducedFrom ?? method;
-                return MemberProblem(definition) ?? TypeProblem(definition.ContainingType)
-                    ?? method.TypeArguments.Select(TypeProblem).FirstOrDefault(p => p is not null);
-            case IPropertySymbol or IFieldSymbol or IEventSymbol:
-                return MemberProblem(symbol) ?? TypeProblem(symbol.ContainingType);
+            case QueryClauseSyntax clause:
+                var info = model.GetQueryClauseInfo(clause);
+                symbols.Add(info.CastInfo.Symbol);
+                symbols.Add(info.OperationInfo.Symbol);
+                break;
             default:
-                return null;
+                symbols.Add(model.GetSymbolInfo(node).Symbol);
+                break;
         }
-    }
-
-    static string? MemberProblem(ISymbol member)
-    {
-        var name = $"{member.ContainingType?.ToDisplayString()}.{member.Name}";
-        return DeniedMembers.Contains(name) ? $"'{name}' is not allowed in rules (reflection): {Advice}" : null;
-    }
-
-    static string? TypeProblem(ITypeSymbol? type)
-    {
-        switch (type)
-        {
-            case null or ITypeParameterSymbol:
-                return null;
-            case IArrayTypeSymbol array:
-                return TypeProblem(array.ElementType);
-            case IPointerTypeSymbol or IFunctionPointerTypeSymbol:
-                return "pointers are not allowed in rules";
-            case IDynamicTypeSymbol:
-                return "dynamic is not allowed in rules";
-            case INamedTypeSymbol named:
-                foreach (var argument in named.TypeArguments)
-                    if (TypeProblem(argument) is { } problem)
-                        return problem;
-                if (named.ContainingType is { } outer)
-                    return TypeProblem(outer);
-                var fullName = named.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat
-                    .WithGenericsOptions(SymbolDisplayGenericsOptions.None));
-                if (DeniedTypes.TryGetValue(fullName, out var what))
-                    return $"'{fullName}' is not allowed in rules ({what}): {Advice}";
-                return NamespaceProblem(named.ContainingNamespace?.ToDisplayString() ?? "", fullName);
-            default:
-                return null;
-        }
-    }
-
-    static string? NamespaceProblem(string ns, string used)
-    {
-        if (ns.StartsWith("OrderStatusFlow", StringComparison.Ordinal))
-            return AllowedOwnNamespaces.Contains(ns) || ns is "OrderStatusFlow" or "OrderStatusFlow.Core" or "OrderStatusFlow.Rules"
-                ? null
-                : $"'{used}' is not allowed in rules (connector internals): {Advice}";
-        foreach (var (prefix, what) in DeniedNamespaces)
-            if (ns == prefix || ns.StartsWith(prefix + ".", StringComparison.Ordinal))
-                return $"'{used}' is not allowed in rules ({what}): {Advice}";
+        foreach (var symbol in symbols)
+            if (symbol is not null && RuleSymbolRules.Problem(symbol, model.Compilation.Assembly) is { } problem)
+                return problem;
         return null;
+    }
+
+    static readonly HashSet<string> WriteMethods = new(StringComparer.Ordinal) { "Set", "SetLine", "AppendNote" };
+
+    // Set("number", ...), line.Set("sys_id", ...), AppendNote("u_tds_cpo_id", ...): refused when the field is a constant.
+    static string? ProtectedWrite(SyntaxNode node, SemanticModel model, ProtectedFields protectedFields)
+    {
+        if (node is not InvocationExpressionSyntax invocation || model.GetSymbolInfo(invocation).Symbol is not IMethodSymbol method)
+            return null;
+        if (!WriteMethods.Contains(method.Name) || method.ContainingNamespace?.ToDisplayString() != "OrderStatusFlow.Rules.Scripting")
+            return null;
+        var fieldParameter = method.Parameters.FirstOrDefault(p => p.Name == "field");
+        if (fieldParameter is null)
+            return null;
+        var position = method.Parameters.IndexOf(fieldParameter);
+        var arguments = invocation.ArgumentList.Arguments;
+        var argument = arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.Text == "field")
+            ?? (position < arguments.Count && arguments[position].NameColon is null ? arguments[position] : null);
+        if (argument is null || model.GetConstantValue(argument.Expression) is not { HasValue: true, Value: string field })
+            return null;
+        return protectedFields.Problem(field) is { } problem ? $"this rule writes a protected field: {problem}" : null;
     }
 }

@@ -26,6 +26,7 @@ internal static class ScriptReferences
             Assembly.Load("System.Runtime"),         // the facade Core and Rules were compiled against
             typeof(Enumerable).Assembly,             // System.Linq
             Assembly.Load("System.Collections"),
+            typeof(System.Text.RegularExpressions.Regex).Assembly, // allowed with a timeout only (RuleSymbolRules)
             typeof(RuleOutcome).Assembly,            // OrderStatusFlow.Core
             typeof(RuleGlobals).Assembly,            // OrderStatusFlow.Rules
         };

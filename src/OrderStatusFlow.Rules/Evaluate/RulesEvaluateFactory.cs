@@ -1,6 +1,8 @@
 using OrderStatusFlow.Core.Pipeline;
 using OrderStatusFlow.Core.Seams;
 using OrderStatusFlow.Rules.Catalog;
+using OrderStatusFlow.Rules.Isolation;
+using OrderStatusFlow.Rules.Protection;
 
 namespace OrderStatusFlow.Rules.Evaluate;
 
@@ -10,6 +12,10 @@ namespace OrderStatusFlow.Rules.Evaluate;
 /// </summary>
 sealed class RulesEvaluateFactory(Func<IActivityLog?> activityLog, Serilog.ILogger logger) : StageFactory<EvaluateOptions>
 {
+    // Set when this process runs under the osf run supervisor; one per process.
+    static readonly Lazy<RuleCrashGuard?> Guard = new(() =>
+        Environment.GetEnvironmentVariable(RuleCrashGuard.FolderVariable) is { Length: > 0 } folder ? RuleCrashGuard.Open(folder) : null);
+
     public override string Type => "rules.evaluate";
 
     public override StageRole Role => StageRole.Rules;
@@ -25,9 +31,14 @@ sealed class RulesEvaluateFactory(Func<IActivityLog?> activityLog, Serilog.ILogg
     protected override object Create(EvaluateOptions options, StageContext context)
     {
         var log = activityLog();
+        var catalogOptions = new RuleCatalogOptions
+        {
+            CrashGuard = Guard.Value,
+            ProtectedFields = ProtectedFields.For(context.Definition) with { AllowStatusWrite = options.AllowStatusWrite },
+        };
         var start = log is null
-            ? RuleCatalog.StartAsync(context.RulesFolder, context.Settings, logger)
-            : RuleCatalog.StartAsync(context.RulesFolder, context.Settings, logger, log);
+            ? RuleCatalog.StartAsync(context.RulesFolder, context.Settings, logger, options: catalogOptions)
+            : RuleCatalog.StartAsync(context.RulesFolder, context.Settings, logger, log, catalogOptions);
         return start.GetAwaiter().GetResult();
     }
 }

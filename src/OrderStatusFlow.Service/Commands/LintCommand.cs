@@ -30,7 +30,8 @@ static class LintCommand
         else
         {
             var settings = pipeline.Definition?.Settings ?? new Dictionary<string, string>();
-            var rules = RuleCatalog.CheckFolder(paths.Rules, settings);
+            var protection = pipeline.Definition is { } definition ? OrderStatusFlow.Rules.Protection.ProtectedFields.For(definition) : null;
+            var rules = RuleCatalog.CheckFolder(paths.Rules, settings, protection);
             foreach (var problem in rules.Problems)
             {
                 Console.Error.WriteLine(problem);

@@ -14,6 +14,8 @@ static class RunCommand
         try
         {
             using var stop = new StopSignal(logger);
+            if (RuleSupervisor.ShouldSupervise())
+                return await RuleSupervisor.RunAsync(once, logger, stop.Token);
             return await RunAsync(paths, once, dryRun, logger, stop.Token);
         }
         finally

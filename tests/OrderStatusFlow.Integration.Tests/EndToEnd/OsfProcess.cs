@@ -26,6 +26,8 @@ sealed class OsfProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int Id => _process.Id;
+
     /// <param name="workingDirectory">Relative defaults (pipelines/, rules/, data/) resolve against it.</param>
     public static OsfProcess Start(string workingDirectory, params string[] args)
     {

@@ -135,6 +135,24 @@ public sealed class RuleCatalogTests
     }
 
     [Test]
+    public async Task Watch_FolderUnreadableThenBack_LastGoodSetKeepsRunningAndTheFixedSetLoads()
+    {
+        using var rules = new TempRules().With("10-a.csx", "Set(\"a\", \"1\");\n");
+        using var catalog = await Start(rules, new RuleCatalogOptions { Debounce = TimeSpan.FromMilliseconds(100), PollInterval = TimeSpan.FromMilliseconds(100) });
+        var moved = rules.Root + "-away";
+
+        // As root, chmod 000 does not stop reading; a folder that is gone fails every read the same way.
+        Directory.Move(rules.Root, moved);
+        await catalog.ReloadAsync();
+        await Task.Yield();
+        Assert.That(Value(catalog, "a"), Is.EqualTo("1"), "the last good set keeps running");
+
+        Directory.Move(moved, rules.Root);
+        rules.With("10-a.csx", "Set(\"a\", \"2\");\n");
+        await Wait.UntilAsync(() => Value(catalog, "a") == "2", "the folder is read again once it is back", Deadline);
+    }
+
+    [Test]
     public async Task Watch_FixtureFails_SetRejectedWithTheDifference()
     {
         using var rules = new TempRules()

@@ -1,0 +1,2 @@
+// expect: System.AppDomain
+AppDomain.CurrentDomain.UnhandledException += (_, _) => { }; //!

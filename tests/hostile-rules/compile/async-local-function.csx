@@ -1,0 +1,3 @@
+// expect: async is not allowed
+async void Later() { } //!
+Later();

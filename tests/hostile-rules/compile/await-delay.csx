@@ -1,0 +1,2 @@
+// expect: await is not allowed
+await System.Threading.Tasks.Task.Delay(60_000); //!

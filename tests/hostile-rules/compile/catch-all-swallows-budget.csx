@@ -1,0 +1,3 @@
+// expect: catch-all clause is not allowed
+try { while (true) { } }
+catch { } //!

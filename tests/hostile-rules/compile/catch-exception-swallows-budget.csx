@@ -1,0 +1,3 @@
+// expect: catching System.Exception is not allowed
+try { while (true) { } }
+catch (Exception) { while (true) { } } //!

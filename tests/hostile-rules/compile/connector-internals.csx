@@ -1,0 +1,2 @@
+// expect: connector internals
+var result = OrderStatusFlow.Rules.Compilation.RuleCompiler.CompileDirectory("/"); //!

@@ -1,0 +1,2 @@
+// expect: delegate types are not allowed
+delegate void Callback(); //!

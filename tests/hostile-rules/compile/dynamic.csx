@@ -1,0 +1,2 @@
+// expect: dynamic is not allowed
+dynamic anything = Po; //!

@@ -1,0 +1,2 @@
+// expect: System.Environment
+Environment.Exit(1); //!

@@ -1,0 +1,2 @@
+// expect: events are not allowed
+class Source { public event Action? Fired; } //!

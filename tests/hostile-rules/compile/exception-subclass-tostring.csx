@@ -1,0 +1,2 @@
+// expect: may not derive from
+class Deep : InvalidOperationException { public override string ToString() => ToString(); } //!

@@ -1,0 +1,2 @@
+// expect: System.IO.File
+Set("u_x", System.IO.File.ReadAllText("/etc/passwd")); //!

@@ -1,0 +1,3 @@
+// expect: finalizers are not allowed
+class Leaky { ~Leaky() { while (true) { } } } //!
+var leaky = new Leaky();

@@ -1,0 +1,2 @@
+// expect: goto is not allowed
+again: goto again; //!

@@ -1,0 +1,2 @@
+// expect: lock is not allowed
+lock ("shared") { while (true) { } } //!

@@ -1,0 +1,2 @@
+// expect: System.Random
+var n = Random.Shared.Next(); //!

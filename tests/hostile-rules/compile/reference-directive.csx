@@ -1,0 +1,2 @@
+// expect: #r is not allowed
+#r "System.IO.dll" //!

@@ -1,0 +1,2 @@
+// expect: 'System.Type' is not allowed
+var assembly = Po.GetType(); //!

@@ -1,0 +1,2 @@
+// expect: Regex needs a timeout
+var re = new System.Text.RegularExpressions.Regex("(a+)+$"); //!

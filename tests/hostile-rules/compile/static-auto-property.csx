@@ -1,0 +1,2 @@
+// expect: static auto-properties are not allowed
+class Counter { public static int Seen { get; set; } } //!

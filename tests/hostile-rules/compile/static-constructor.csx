@@ -1,0 +1,2 @@
+// expect: static constructors are not allowed
+class Once { static Once() { } } //!

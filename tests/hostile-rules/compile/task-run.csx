@@ -1,0 +1,2 @@
+// expect: System.Threading.Tasks.Task
+System.Threading.Tasks.Task.Run(() => { while (true) { } }); //!

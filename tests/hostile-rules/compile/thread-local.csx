@@ -1,0 +1,2 @@
+// expect: System.Threading.ThreadLocal
+var local = new System.Threading.ThreadLocal<int>(); //!

@@ -1,0 +1,2 @@
+// expect: System.Threading.ThreadPool
+System.Threading.ThreadPool.QueueUserWorkItem(_ => throw new InvalidOperationException()); //!

@@ -1,0 +1,2 @@
+// expect: typeof is not allowed
+var name = typeof(string).Name; //!

@@ -1,0 +1,2 @@
+// expect: volatile is not allowed
+class Flag { volatile bool _set; } //!

@@ -1,0 +1,2 @@
+// expect: protected field: 'u_tds_cpo_id'
+Set(field: "u_tds_cpo_id", value: ""); //!

@@ -1,0 +1,2 @@
+// expect: protected field: 'number'
+Set("number", "PO9999999"); //!

@@ -1,0 +1,3 @@
+// expect: protected field: 'status'
+const string Status = "status";
+Set(Status, "received"); //!

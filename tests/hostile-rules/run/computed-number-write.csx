@@ -1,0 +1,3 @@
+// expect: protected field: 'number'
+if (Po.Number == "__PO__")
+    Set("num" + "ber".ToLowerInvariant(), "PO9999999");

@@ -1,0 +1,3 @@
+// expect: is there an endless loop?
+if (Po.Number == "__PO__")
+    while (true) { }

@@ -1,0 +1,3 @@
+// expect: NullReferenceException
+if (Po.Number == "__PO__")
+    throw null!;
