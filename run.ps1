@@ -14,7 +14,7 @@ if (-not (Get-Command dotnet -ErrorAction SilentlyContinue)) {
 
 $command = if ($args.Count -gt 0) { $args[0] } else { 'demo' }
 if ($command -eq 'test') {
-    $rest = if ($args.Count -gt 1) { $args[1..($args.Count - 1)] } else { @() }
+    [string[]]$rest = if ($args.Count -gt 1) { $args[1..($args.Count - 1)] } else { @() }
     dotnet build OrderStatusFlow.sln -c Release --nologo -v q -clp:NoSummary
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
     dotnet test OrderStatusFlow.sln -c Release --no-build --nologo @rest
@@ -23,7 +23,7 @@ if ($command -eq 'test') {
 
 if ($command -eq 'bench') {
     # The measurement tools live in their own project (src/OrderStatusFlow.Bench), outside the product.
-    $rest = if ($args.Count -gt 1) { $args[1..($args.Count - 1)] } else { @() }
+    [string[]]$rest = if ($args.Count -gt 1) { $args[1..($args.Count - 1)] } else { @() }
     dotnet build src/OrderStatusFlow.Bench/OrderStatusFlow.Bench.csproj -c Release --nologo -v q -clp:NoSummary | Out-Null
     if ($LASTEXITCODE -ne 0) { Write-Error 'run.ps1: build failed; run dotnet build to see why.'; exit 1 }
     & dotnet (Join-Path $PSScriptRoot 'src/OrderStatusFlow.Bench/bin/Release/net10.0/osf-bench.dll') @rest
@@ -33,7 +33,8 @@ if ($command -eq 'bench') {
 dotnet build src/OrderStatusFlow.Service/OrderStatusFlow.Service.csproj -c Release --nologo -v q -clp:NoSummary | Out-Null
 if ($LASTEXITCODE -ne 0) { Write-Error 'run.ps1: build failed; run dotnet build to see why.'; exit 1 }
 $cli = Join-Path $PSScriptRoot 'src/OrderStatusFlow.Service/bin/Release/net10.0/osf.dll'
-$forward = if ($args.Count -gt 0) { $args } else { @('demo') }
+# [string[]] keeps a single argument an array: splatting a bare string would pass it one character at a time.
+[string[]]$forward = if ($args.Count -gt 0) { $args } else { @('demo') }
 # Ctrl+C reaches the child directly: it shares this console.
 & dotnet $cli @forward
 exit $LASTEXITCODE

@@ -34,12 +34,22 @@ rulesCommand.Subcommands.Add(rulesTest);
 var emulators = new Command("emulators", "Only the two emulators, until Ctrl+C") { snPort, tdsPort, scenario };
 emulators.SetAction((p, ct) => EmulatorsCommand.RunAsync(p.GetValue(snPort), p.GetValue(tdsPort), p.GetValue(scenario)));
 
-var logWhat = new Argument<string>("what") { Description = "runs | failures | po", DefaultValueFactory = _ => "runs" };
+var logWhat = new Argument<string>("what") { Description = "runs | failures | po | info", DefaultValueFactory = _ => "runs" };
 var logPo = new Argument<string?>("po-number") { Description = "With 'po': the PO number", Arity = ArgumentArity.ZeroOrOne };
 var limit = new Option<int>("--limit") { Description = "Rows to show", DefaultValueFactory = _ => 20 };
 var log = new Command("log", "Common questions to the activity log: last runs, open failures, one PO's history") { logWhat, logPo, pipeline, db, limit };
 log.SetAction((p, ct) => LogCommand.RunAsync(
     CliPaths.Resolve(p.GetValue(pipeline), null, p.GetValue(db)), p.GetValue(logWhat)!, p.GetValue(logPo), p.GetValue(limit)));
+var exportSince = new Option<string?>("--since") { Description = "Events at or after this UTC time (ISO-8601, e.g. 2026-11-01 or 2026-11-01T08:00:00Z)" };
+var exportUntil = new Option<string?>("--until") { Description = "Events before this UTC time (ISO-8601)" };
+var exportOutcome = new Option<string?>("--outcome") { Description = "Only this outcome: updated | unchanged | skipped | failed | would_update" };
+var exportPo = new Option<string?>("--po") { Description = "Only this PO number" };
+var exportFormat = new Option<string>("--format") { Description = "csv | jsonl", Required = true };
+var export = new Command("export", "Stream activity-log events to stdout as CSV or JSON Lines") { exportSince, exportUntil, exportOutcome, exportPo, exportFormat, pipeline, db };
+export.SetAction((p, ct) => LogExportCommand.RunAsync(
+    CliPaths.Resolve(p.GetValue(pipeline), null, p.GetValue(db)),
+    p.GetValue(exportSince), p.GetValue(exportUntil), p.GetValue(exportOutcome), p.GetValue(exportPo), p.GetValue(exportFormat)!, ct));
+log.Subcommands.Add(export);
 
 var doctor = new Command("doctor", "Check credentials, the source query and field permissions against the configured endpoints") { pipeline, rules };
 doctor.SetAction((p, ct) => DoctorCommand.RunAsync(CliPaths.Resolve(p.GetValue(pipeline), p.GetValue(rules), null)));

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text;
+using OrderStatusFlow.Core.Diagnostics;
 using OrderStatusFlow.Core.Domain;
 using OrderStatusFlow.ServiceNow.Auth;
 using OrderStatusFlow.ServiceNow.Http;
@@ -155,8 +156,21 @@ public sealed class ServiceNowClient : IDisposable
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (json is not null)
             request.Content = new StringContent(json, Encoding.UTF8, "application/json");
-        using var response = await _http.SendAsync(request, cancellationToken);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        var started = ConnectorMetrics.Start();
+        HttpResponseMessage response;
+        string body;
+        try
+        {
+            response = await _http.SendAsync(request, cancellationToken);
+            body = await response.Content.ReadAsStringAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
+        {
+            ConnectorMetrics.UpstreamRequest(ConnectorMetrics.ServiceNow, e is HttpRequestException ? "unreachable" : "timeout", ConnectorMetrics.Since(started));
+            throw;
+        }
+        using var disposeResponse = response;
+        ConnectorMetrics.UpstreamRequest(ConnectorMetrics.ServiceNow, ConnectorMetrics.StatusResult((int)response.StatusCode), ConnectorMetrics.Since(started));
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
             headers[name] = string.Join(",", values);

@@ -35,6 +35,8 @@ internal static class ActivityLogErrors
 
     private static string HintFor(SqliteException e) => e.SqliteErrorCode switch
     {
+        _ when e.Message.Contains("no such table", StringComparison.Ordinal) || e.Message.Contains("no such column", StringComparison.Ordinal) =>
+            "The file's schema is older than this build reads; the service upgrades it when it opens it (./run.sh run --once).",
         Busy or Locked => "Another process holds a write lock longer than the busy timeout; close it (only the service should write).",
         Full => "Free disk space, or move the file with --db.",
         ReadOnly or Permission or CantOpen => "Make the file and its folder writable by the service account.",

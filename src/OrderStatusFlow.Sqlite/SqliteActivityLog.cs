@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using OrderStatusFlow.Core.Domain;
 using OrderStatusFlow.Core.Seams;
+using OrderStatusFlow.Sqlite.Retention;
 using OrderStatusFlow.Sqlite.Schema;
 using OrderStatusFlow.Sqlite.Writing;
 
@@ -21,6 +22,13 @@ public sealed class SqliteActivityLog : IActivityLog, IAsyncDisposable
 {
     private readonly ActivityLogWriter _writer;
     private readonly SqliteActivityLogOptions _options;
+    private readonly CancellationTokenSource _closing = new();
+    private readonly Lock _retentionLock = new();
+    private Task _retention = Task.CompletedTask;
+    private int _retentionRunning;
+    private int _disposed;
+    // Retention's delete batch, carried from pass to pass so it stays sized to the step target on this machine.
+    private int _retentionBatch = 100;
 
     private SqliteActivityLog(string path, ActivityLogWriter writer, SqliteActivityLogOptions options)
     {
@@ -113,6 +121,80 @@ public sealed class SqliteActivityLog : IActivityLog, IAsyncDisposable
         }
     }
 
-    /// <summary>Writes what is queued, checkpoints and truncates the WAL, and closes the file.</summary>
-    public ValueTask DisposeAsync() => _writer.DisposeAsync();
+    /// <summary>Starts a retention pass in the background unless one is running; failures go to <see cref="LastRetentionError"/>.</summary>
+    public void ScheduleRetention(TimeSpan retention)
+    {
+        if (_closing.IsCancellationRequested || Interlocked.Exchange(ref _retentionRunning, 1) == 1)
+        {
+            return;
+        }
+
+        lock (_retentionLock)
+        {
+            _retention = Task.Run(() =>
+            {
+                try
+                {
+                    LastRetention = RunRetention(retention, _options.TimeProvider.GetUtcNow(), _closing.Token);
+                    LastRetentionError = null;
+                }
+                catch (Exception e) when (e is SyncException or OperationCanceledException)
+                {
+                    LastRetentionError = e;
+                }
+                finally
+                {
+                    Volatile.Write(ref _retentionRunning, 0);
+                }
+            });
+        }
+    }
+
+    /// <summary>The result of the latest background retention pass; null before the first one.</summary>
+    public RetentionResult? LastRetention { get; private set; }
+
+    /// <summary>Why the latest background retention pass failed; null when it did not.</summary>
+    public Exception? LastRetentionError { get; private set; }
+
+    /// <summary>
+    /// Runs one retention pass now, on the calling thread, with its own connection beside the writer: removes runs
+    /// (with their events) started before <paramref name="now"/> minus <paramref name="retention"/> and older rule
+    /// loads, in small steps, then shrinks the file. Throws <see cref="SyncException"/> when the file cannot be written.
+    /// </summary>
+    public RetentionResult RunRetention(TimeSpan retention, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(retention, TimeSpan.Zero);
+        try
+        {
+            using var connection = SqliteConnections.OpenRetention(Path, _options);
+            var pass = new RetentionPass(connection, _options, Volatile.Read(ref _retentionBatch), cancellationToken);
+            var result = pass.Run(now, retention);
+            Volatile.Write(ref _retentionBatch, pass.Batch);
+            return result;
+        }
+        catch (SqliteException e)
+        {
+            throw ActivityLogErrors.WriteFailed(Path, e);
+        }
+    }
+
+    /// <summary>Stops a running retention pass, writes what is queued, checkpoints and truncates the WAL, and closes the file.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await _closing.CancelAsync().ConfigureAwait(false);
+        Task retention;
+        lock (_retentionLock)
+        {
+            retention = _retention;
+        }
+
+        await retention.ConfigureAwait(false);
+        await _writer.DisposeAsync().ConfigureAwait(false);
+        _closing.Dispose();
+    }
 }

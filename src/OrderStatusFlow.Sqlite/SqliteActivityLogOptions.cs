@@ -30,7 +30,16 @@ public sealed class SqliteActivityLogOptions
     /// </summary>
     public int WriterCacheKiB { get; init; } = 32 * 1024;
 
-    /// <summary>Clock for the checkpoint interval. Default <see cref="TimeProvider.System"/>.</summary>
+    /// <summary>
+    /// Retention deletes in steps sized to hold the write lock about this long (the batch halves above it and doubles
+    /// well below it). Default 20 ms.
+    /// </summary>
+    public TimeSpan RetentionStepTarget { get; init; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Pause between two retention steps, so the writer and analysts get the lock. Default 20 ms.</summary>
+    public TimeSpan RetentionPause { get; init; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Clock for the checkpoint interval and the retention cutoff. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     internal void Validate()
@@ -42,6 +51,8 @@ public sealed class SqliteActivityLogOptions
         if (CheckpointEveryCommits < 1) problems.Add("CheckpointEveryCommits must be at least 1");
         if (CheckpointInterval <= TimeSpan.Zero) problems.Add("CheckpointInterval must be positive");
         if (WriterCacheKiB < 0) problems.Add("WriterCacheKiB must not be negative");
+        if (RetentionStepTarget <= TimeSpan.Zero) problems.Add("RetentionStepTarget must be positive");
+        if (RetentionPause < TimeSpan.Zero) problems.Add("RetentionPause must not be negative");
         if (JournalSizeLimitBytes < 0) problems.Add("JournalSizeLimitBytes must not be negative");
         if (problems.Count > 0)
         {

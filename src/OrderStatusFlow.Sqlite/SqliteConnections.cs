@@ -12,6 +12,10 @@ internal static class SqliteConnections
         using var command = connection.CreateCommand();
         command.CommandText = $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds};";
         command.ExecuteNonQuery();
+        // Takes effect only on a new, empty file (before WAL writes its header): such files give space back after
+        // retention. An existing file keeps its mode (see README, "Activity log").
+        command.CommandText = "PRAGMA auto_vacuum = INCREMENTAL;";
+        command.ExecuteNonQuery();
         command.CommandText = "PRAGMA journal_mode = WAL;";
         var mode = Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
@@ -27,6 +31,17 @@ internal static class SqliteConnections
             PRAGMA journal_size_limit = {options.JournalSizeLimitBytes};
             PRAGMA cache_size = -{options.WriterCacheKiB};
             """;
+        command.ExecuteNonQuery();
+        return connection;
+    }
+
+    /// <summary>A second writing connection for retention: WAL is already set, a small cache is enough.</summary>
+    public static SqliteConnection OpenRetention(string path, SqliteActivityLogOptions options)
+    {
+        var connection = new SqliteConnection(Build(path, SqliteOpenMode.ReadWrite, options.BusyTimeout));
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL;";
         command.ExecuteNonQuery();
         return connection;
     }

@@ -1,4 +1,5 @@
 using System.Text;
+using OrderStatusFlow.Core.Diagnostics;
 using OrderStatusFlow.Core.Domain;
 using OrderStatusFlow.TdSynnex.Http;
 using OrderStatusFlow.TdSynnex.Xml;
@@ -90,20 +91,24 @@ public sealed class TdSynnexClient
         message.Content = new StringContent(request, Encoding.UTF8, "text/xml");
         message.Headers.Accept.ParseAdd("application/xml");
         message.Headers.Accept.ParseAdd("text/xml");
+        var started = ConnectorMetrics.Start();
         try
         {
             using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
             var body = await response.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);
+            ConnectorMetrics.UpstreamRequest(ConnectorMetrics.TdSynnex, ConnectorMetrics.StatusResult((int)response.StatusCode), ConnectorMetrics.Since(started));
             if (!response.IsSuccessStatusCode)
                 throw HttpFailures.Status(endpoint, uri, response.StatusCode, body, _redactor);
             return body;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
+            ConnectorMetrics.UpstreamRequest(ConnectorMetrics.TdSynnex, "timeout", ConnectorMetrics.Since(started));
             throw HttpFailures.Timeout(endpoint, _options.RequestTimeout);
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
+            ConnectorMetrics.UpstreamRequest(ConnectorMetrics.TdSynnex, "unreachable", ConnectorMetrics.Since(started));
             throw HttpFailures.Unreachable(endpoint, uri, ex, _redactor);
         }
     }
@@ -121,6 +126,7 @@ public sealed class TdSynnexClient
                 Delay = _options.BaseDelay,
                 OnRetry = args =>
                 {
+                    ConnectorMetrics.Retry(ConnectorMetrics.TdSynnex);
                     args.Context.Properties.TryGetValue(PoKey, out var what);
                     _logger.Warning("TD SYNNEX {Request} failed ({Problem}); retry {Retry} in {Delay}",
                         what, args.Outcome.Exception?.Message, args.AttemptNumber + 1, args.RetryDelay);

@@ -12,6 +12,7 @@ public sealed class InMemoryActivityLog : IActivityLog
     readonly List<ActivityEntry> _events = [];
     readonly List<int> _eventCallSizes = [];
     readonly List<RuleLoadEntry> _ruleLoads = [];
+    readonly List<TimeSpan> _retentions = [];
 
     /// <summary>Thrown by <see cref="RecordEventsAsync"/> when set (disk full).</summary>
     public Exception? RecordFailure { get; set; }
@@ -65,6 +66,15 @@ public sealed class InMemoryActivityLog : IActivityLog
         lock (_lock)
             _ruleLoads.Add(entry);
         return Task.CompletedTask;
+    }
+
+    /// <summary>Every retention asked for with <see cref="ScheduleRetention"/>, in order.</summary>
+    public IReadOnlyList<TimeSpan> RetentionRequests { get { lock (_lock) return _retentions.ToList(); } }
+
+    public void ScheduleRetention(TimeSpan retention)
+    {
+        lock (_lock)
+            _retentions.Add(retention);
     }
 
     public Task<IReadOnlyDictionary<string, int>> GetNotFoundStreaksAsync(CancellationToken cancellationToken)

@@ -25,4 +25,10 @@ public sealed record ActivityEntry
     public string? Detail { get; init; }
 
     public string? RulesVersion { get; init; }
+
+    /// <summary>
+    /// True: update the PO's <c>po_state</c> row only, without a <c>sync_events</c> row (an unchanged PO while the
+    /// pipeline's <c>activityLog.recordUnchanged</c> is false). Default false.
+    /// </summary>
+    public bool StateOnly { get; init; }
 }

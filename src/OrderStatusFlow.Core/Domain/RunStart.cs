@@ -11,6 +11,11 @@ public sealed record RunSummary
     public int OrdersSeen { get; init; }
     public int OrdersUpdated { get; init; }
     public int OrdersFailed { get; init; }
+    public int OrdersUnchanged { get; init; }
+    public int OrdersSkipped { get; init; }
+
+    /// <summary>POs a dry run would have written (outcome would_update).</summary>
+    public int OrdersWouldUpdate { get; init; }
 
     /// <summary>Records (PO or line) written to ServiceNow.</summary>
     public int Writes { get; init; }

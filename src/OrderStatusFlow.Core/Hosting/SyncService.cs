@@ -30,6 +30,9 @@ public sealed class SyncService : IAsyncDisposable
     PipelineSeams? _seams;
     IRuleSetProvider? _rules;
     bool _idle;
+    volatile bool _cycleRequested;
+    volatile bool _paused;
+    CancellationTokenSource? _wake;
 
     public SyncService(SyncServiceOptions options, StageRegistry registry, IActivityLog log)
     {
@@ -55,6 +58,44 @@ public sealed class SyncService : IAsyncDisposable
     /// <summary>The assembled graph of <see cref="Definition"/>, as logged when it was activated.</summary>
     public PipelineDescriptor? Descriptor { get; private set; }
 
+    /// <summary>What the operator console shows: the last cycle, when the next is due, pause state.</summary>
+    public SyncServiceState State { get; } = new();
+
+    /// <summary>The version of the rule set in use; null before the first load.</summary>
+    public string? RulesVersion => _rules?.Current.Version;
+
+    /// <summary>
+    /// Pauses or resumes the long-lived loop (the console's toggle). Paused, no cycle starts; a cycle in flight ends
+    /// normally. The pipeline file's <c>enabled: false</c> still wins over a resume.
+    /// </summary>
+    public void SetPaused(bool paused, string? reason)
+    {
+        _paused = paused;
+        State.Paused = paused;
+        State.PauseReason = paused ? reason : null;
+        _logger.Information(paused ? "Paused: {Reason}" : "Resumed", reason);
+        Wake();
+    }
+
+    /// <summary>Starts a cycle as soon as the one in flight (if any) ends, instead of waiting for the interval.</summary>
+    public void RequestCycle()
+    {
+        _cycleRequested = true;
+        Wake();
+    }
+
+    void Wake()
+    {
+        try
+        {
+            Volatile.Read(ref _wake)?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // the wait it belonged to has ended; the flags are read before the next one
+        }
+    }
+
     /// <summary>
     /// <c>--once</c>: (re)loads the definition and runs one full cycle. When the pipeline is disabled nothing runs and
     /// the result says <see cref="CycleResult.Disabled"/>. Throws <see cref="PipelineValidationException"/> when the
@@ -75,8 +116,22 @@ public sealed class SyncService : IAsyncDisposable
         if (_idle)
             _logger.Information("Pipeline {Pipeline} is enabled again; resuming", runner.Definition.Name);
         _idle = false;
-        return await runner.RunCycleAsync(cancellationToken).ConfigureAwait(false);
+        State.CycleStartedAt = _options.TimeProvider.GetUtcNow();
+        try
+        {
+            var result = await runner.RunCycleAsync(cancellationToken).ConfigureAwait(false);
+            State.Finished(result);
+            ConnectorMetrics.Cycle(CycleResultLabel(result), result.FinishedAt - result.StartedAt);
+            return result;
+        }
+        finally
+        {
+            State.CycleStartedAt = null;
+        }
     }
+
+    static string CycleResultLabel(CycleResult result) =>
+        !result.CouldRun ? "error" : result.Cancelled ? "cancelled" : result.Counts.Failed > 0 ? "failures" : "ok";
 
     /// <summary>Runs cycles until <paramref name="cancellationToken"/> is cancelled, then returns.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -87,22 +142,37 @@ public sealed class SyncService : IAsyncDisposable
         var nextDue = time.GetUtcNow();
         while (!cancellationToken.IsCancellationRequested)
         {
-            if (time.GetUtcNow() >= nextDue)
+            State.NextDueAt = _paused ? null : nextDue;
+            if (_cycleRequested || (!_paused && time.GetUtcNow() >= nextDue))
             {
+                _cycleRequested = false;
                 await RunOnceAsync(cancellationToken).ConfigureAwait(false);
                 nextDue = time.GetUtcNow() + _runner!.Definition.Interval; // the next cycle starts after this one ends
                 continue;
             }
             bool changed;
+            var wait = _paused ? TimeSpan.FromHours(1) : nextDue - time.GetUtcNow();
+            using var wake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            Volatile.Write(ref _wake, wake);
             try
             {
+                if (_cycleRequested)
+                    continue; // asked while this wait was being set up
                 changed = _watcher is not null
-                    ? await _watcher.WaitAsync(nextDue - time.GetUtcNow(), cancellationToken).ConfigureAwait(false)
-                    : await DelayAsync(nextDue - time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                    ? await _watcher.WaitAsync(wait, wake.Token).ConfigureAwait(false)
+                    : await DelayAsync(wait, wake.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 break;
+            }
+            catch (OperationCanceledException)
+            {
+                continue; // woken by the console: pause, resume or sync now
+            }
+            finally
+            {
+                Volatile.Write(ref _wake, null);
             }
             if (!changed)
                 continue;

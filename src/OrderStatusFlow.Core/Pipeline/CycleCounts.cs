@@ -1,3 +1,4 @@
+using OrderStatusFlow.Core.Diagnostics;
 using OrderStatusFlow.Core.Domain;
 
 namespace OrderStatusFlow.Core.Pipeline;
@@ -35,6 +36,7 @@ public sealed class CycleCounts
     internal void Add(OrderWorkItem item)
     {
         Seen++;
+        ConnectorMetrics.PoOutcome((item.Outcome ?? SyncOutcome.Failed).ToText());
         StatusTime += item.StatusDuration;
         RulesTime += item.RulesDuration;
         WriteTime += item.WriteDuration;

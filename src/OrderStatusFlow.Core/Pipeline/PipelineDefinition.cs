@@ -28,6 +28,9 @@ public sealed class PipelineDefinition
     /// <summary>The <c>activityLog</c> section.</summary>
     public required ActivityLogOptions ActivityLog { get; init; }
 
+    /// <summary>The <c>console</c> section (the operator console's address and token, before the environment's overrides).</summary>
+    public ConsoleSectionOptions Console { get; init; } = new();
+
     /// <summary>Where the definition was read from (as given).</summary>
     public string FilePath { get; init; } = "";
 

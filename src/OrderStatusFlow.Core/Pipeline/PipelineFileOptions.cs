@@ -38,6 +38,9 @@ public sealed class PipelineFileOptions : IValidatableObject
     [Required(ErrorMessage = "is missing; add \"activityLog\": {{ \"path\": \"data/activity.db\" }}")]
     public JObject? ActivityLog { get; set; }
 
+    /// <summary>The operator console section (<see cref="ConsoleSectionOptions"/>). Default: its defaults.</summary>
+    public JObject? Console { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Settings.TryGetValue("notFoundGraceCycles", out var grace)

@@ -98,6 +98,7 @@ public sealed class PipelineRunner
             ?? graph.Writer.ConfigurationFailure?.ToActivityError();
         var finishedVersion = RulesVersion() ?? rulesVersion;
         await FinishAsync(runId, counts, finishedVersion, error).ConfigureAwait(false);
+        ScheduleRetention();
 
         var result = new CycleResult
         {
@@ -181,6 +182,9 @@ public sealed class PipelineRunner
                 OrdersSeen = counts.Seen,
                 OrdersUpdated = counts.Updated,
                 OrdersFailed = counts.Failed,
+                OrdersUnchanged = counts.Unchanged,
+                OrdersSkipped = counts.Skipped,
+                OrdersWouldUpdate = counts.WouldUpdate,
                 Writes = counts.Writes,
                 RulesVersion = rulesVersion,
                 Error = error,
@@ -189,6 +193,19 @@ public sealed class PipelineRunner
         catch (Exception ex)
         {
             _logger.Error(ex, "The run {RunId} could not be finished in the activity log", runId);
+        }
+    }
+
+    // Beside the cycles: the log removes old rows in the background, in small batches; this call does not wait for it.
+    void ScheduleRetention()
+    {
+        try
+        {
+            _log.ScheduleRetention(_definition.ActivityLog.Retention);
+        }
+        catch (Exception ex)
+        {
+            _logger.Warning(ex, "The activity log could not schedule its retention pass");
         }
     }
 

@@ -31,6 +31,7 @@ public sealed class PipelineValidator
             ? new ActivityLogOptions()
             : OptionsBinder.Bind<ActivityLogOptions>(file.ActivityLog, "activityLog", problems.Add);
         var stages = ReadStages(file.Stages, problems);
+        var console = OptionsBinder.Bind<ConsoleSectionOptions>(file.Console, "console", problems.Add);
 
         var definition = new PipelineDefinition
         {
@@ -41,6 +42,7 @@ public sealed class PipelineValidator
             Stages = stages,
             Settings = file.Settings,
             ActivityLog = activityLog,
+            Console = console,
             FilePath = document.DisplayPath,
         };
 

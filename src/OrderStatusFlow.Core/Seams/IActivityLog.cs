@@ -23,4 +23,10 @@ public interface IActivityLog
     /// <c>tds_status</c> notFound), the length of that streak, keyed by <c>po_sys_id</c>. Read once per cycle.
     /// </summary>
     Task<IReadOnlyDictionary<string, int>> GetNotFoundStreaksAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Asks the log to remove runs, events and rule loads older than <paramref name="retention"/>, in the
+    /// background and in small steps; returns at once (a pass already running is not started twice).
+    /// </summary>
+    void ScheduleRetention(TimeSpan retention);
 }

@@ -108,6 +108,7 @@ internal sealed class ActivityLogStage
             Error = item.Outcome is null ? "internal: the PO left the pipeline undecided; this is a bug, please report it" : item.Error,
             Detail = item.Detail,
             RulesVersion = item.RulesVersion,
+            StateOnly = item.Outcome == SyncOutcome.Unchanged && !_definition.ActivityLog.RecordUnchanged,
         };
     }
 

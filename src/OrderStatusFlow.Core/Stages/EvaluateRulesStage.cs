@@ -1,3 +1,4 @@
+using OrderStatusFlow.Core.Diagnostics;
 using OrderStatusFlow.Core.Domain;
 using OrderStatusFlow.Core.Pipeline;
 using OrderStatusFlow.Core.Seams;
@@ -50,10 +51,13 @@ internal sealed class EvaluateRulesStage
         }
         catch (SyncException ex)
         {
+            if (ex.Kind == FailureKind.Rule)
+                ConnectorMetrics.RuleEvaluationFailure();
             item.Fail(ex);
         }
         catch (Exception ex)
         {
+            ConnectorMetrics.RuleEvaluationFailure();
             item.Fail(FailureKind.Rule, $"the rules failed ({ex.GetType().Name}: {ex.Message}); fix the rule and save it, the PO is retried next cycle");
         }
         finally

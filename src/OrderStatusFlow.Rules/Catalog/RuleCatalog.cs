@@ -1,3 +1,4 @@
+using OrderStatusFlow.Core.Diagnostics;
 using OrderStatusFlow.Core.Domain;
 using OrderStatusFlow.Core.Seams;
 using OrderStatusFlow.Rules.Budget;
@@ -257,6 +258,7 @@ public sealed class RuleCatalog : IRuleSetProvider, IDisposable
 
     async Task ReportAsync(RuleLoadEntry entry, CancellationToken cancellationToken)
     {
+        ConnectorMetrics.RuleReload(entry.Outcome);
         if (_onRuleLoad is null)
             return;
         try

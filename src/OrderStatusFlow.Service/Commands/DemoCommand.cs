@@ -32,7 +32,8 @@ static class DemoCommand
             18 connector POs move through accepted, released, back-ordered, partial, shipped, invoiced and
             cancelled over the first two minutes. Try, in another shell:
               sqlite3 {dbPath} "SELECT po_number, status, at FROM v_latest_status ORDER BY po_number"
-            Edit a file in rules/ and the next cycle uses it. Ctrl+C stops.
+            Edit a file in rules/ and the next cycle uses it. The operator console's address follows
+            ("Console: ..."); set OSF_CONSOLE_TOKEN before starting to enable its actions. Ctrl+C stops.
 
             """);
         return await RunCommand.RunAsync(CliPaths.Resolve(DemoPipeline, rules, dbPath), once: false, dryRun: false, logger, stop.Token);

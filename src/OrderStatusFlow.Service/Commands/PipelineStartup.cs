@@ -19,6 +19,9 @@ sealed class PipelineStartup : IAsyncDisposable
 
     public string DbPath { get; private set; } = "";
 
+    /// <summary>The definition as first loaded (the service re-reads the file itself).</summary>
+    public PipelineDefinition? Definition { get; private set; }
+
     /// <summary>Null and problems printed when the pipeline file is invalid or the log cannot be opened.</summary>
     public static async Task<PipelineStartup?> CreateAsync(CliPaths paths, bool dryRun, ILogger logger)
     {
@@ -30,6 +33,7 @@ sealed class PipelineStartup : IAsyncDisposable
             PrintProblems(loaded.Problems);
             return null;
         }
+        startup.Definition = loaded.Definition;
         startup.DbPath = paths.DbOr(loaded.Definition!.ActivityLogPath);
         startup._log = await SqliteActivityLog.OpenAsync(startup.DbPath);
         startup.Service = new SyncService(new SyncServiceOptions

@@ -1,6 +1,7 @@
 using OrderStatusFlow.Core.Domain;
 using OrderStatusFlow.Core.Pipeline;
 using OrderStatusFlow.Service.Cli;
+using OrderStatusFlow.Service.Operator;
 using Serilog;
 
 namespace OrderStatusFlow.Service.Commands;
@@ -40,7 +41,28 @@ static class RunCommand
                     Console.Error.WriteLine($"osf: the cycle could not run: {result.Error}");
                 return result.Disabled ? ExitCodes.Ok : result.ExitCode;
             }
-            await startup.Service!.RunAsync(stop);
+            var (consoleOptions, consoleError) = ConsoleOptions.Resolve(startup.Definition?.Console, Environment.GetEnvironmentVariable);
+            if (consoleError is not null)
+            {
+                Console.Error.WriteLine($"osf: could not start: {consoleError}");
+                return ExitCodes.CouldNotRun;
+            }
+            ConsoleHost console;
+            try
+            {
+                console = await ConsoleHost.StartAsync(consoleOptions!, startup.Service!, startup.DbPath, logger);
+            }
+            catch (IOException ex)
+            {
+                Console.Error.WriteLine($"osf: could not start: the console cannot listen on {consoleOptions!.Listen} ({ex.Message}); " +
+                                        $"set {ConsoleOptions.ListenVariable} (or console.listen) to a free address, e.g. 127.0.0.1:0");
+                return ExitCodes.CouldNotRun;
+            }
+            await using (console)
+            {
+                Console.WriteLine($"Console: {console.Url}");
+                await startup.Service!.RunAsync(stop);
+            }
             return ExitCodes.Ok; // a requested stop is a clean exit, whatever the last cycle met
         }
         catch (PipelineValidationException ex)

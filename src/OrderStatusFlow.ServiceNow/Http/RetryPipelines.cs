@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using OrderStatusFlow.Core.Diagnostics;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -26,6 +27,13 @@ static class RetryPipelines
                 MaxDelay = options.RetryMaxDelay,
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, idempotent)),
                 DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } r ? RetryAfter(r.Header("Retry-After"), options.RetryMaxDelay) : null),
+                OnRetry = args =>
+                {
+                    ConnectorMetrics.Retry(ConnectorMetrics.ServiceNow);
+                    if (args.Outcome.Result is { Status: 429 })
+                        ConnectorMetrics.RateLimitWait(ConnectorMetrics.ServiceNow);
+                    return default;
+                },
             });
         }
         return builder.AddTimeout(options.RequestTimeout).Build();

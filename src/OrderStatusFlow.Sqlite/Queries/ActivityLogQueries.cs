@@ -5,8 +5,10 @@ using Microsoft.Data.Sqlite;
 namespace OrderStatusFlow.Sqlite.Queries;
 
 /// <summary>
-/// Read-only questions for the console (<c>./run.sh log</c>): last runs, open failures, one PO's history. Every call
-/// opens its own read-only connection, so it works while the service writes.
+/// Read-only questions for the console and <c>./run.sh log</c>: last runs, open failures (<c>v_open_failures</c>),
+/// one PO's state (<c>po_state</c>) and history, the file's retention and size (<see cref="InfoAsync"/>), and a
+/// streaming event export. Every call opens its own read-only connection, so it works while the service writes, and
+/// none holds a read transaction longer than the call (an export holds one while it streams).
 /// </summary>
 public sealed class ActivityLogQueries
 {
@@ -35,7 +37,7 @@ public sealed class ActivityLogQueries
     public Task<IReadOnlyList<RunRow>> LastRunsAsync(int count = 20, CancellationToken cancellationToken = default) =>
         QueryAsync<RunRow>(QueriesSql.LastRuns, new { Count = Positive(count) }, cancellationToken);
 
-    /// <summary>POs whose latest event failed, most recent failure first.</summary>
+    /// <summary>POs whose last outcome is failed, most recent failure first (view <c>v_open_failures</c>).</summary>
     public Task<IReadOnlyList<OpenFailureRow>> OpenFailuresAsync(int limit = 100, CancellationToken cancellationToken = default) =>
         QueryAsync<OpenFailureRow>(QueriesSql.OpenFailures, new { Limit = Positive(limit) }, cancellationToken);
 
@@ -46,19 +48,54 @@ public sealed class ActivityLogQueries
         return QueryAsync<PoEventRow>(QueriesSql.PoHistory, new { PoNumber = poNumber }, cancellationToken);
     }
 
+    /// <summary>The PO's <c>po_state</c> row; null when the log has never seen that PO number.</summary>
+    public async Task<PoStateRow?> PoStateAsync(string poNumber, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(poNumber);
+        var rows = await QueryAsync<PoStateRow>(QueriesSql.PoState, new { PoNumber = poNumber }, cancellationToken).ConfigureAwait(false);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    /// <summary>Schema version, retention in force, oldest rows kept, row counts and file size.</summary>
+    public async Task<ActivityLogInfo> InfoAsync(CancellationToken cancellationToken = default)
+    {
+        var info = (await QueryAsync<ActivityLogInfo>(QueriesSql.Info, new { }, cancellationToken).ConfigureAwait(false))[0];
+        var pragmas = await QueryAsync<(long Version, long PageSize, long FreePages, long AutoVacuum)>(
+            "SELECT * FROM pragma_user_version, pragma_page_size, pragma_freelist_count, pragma_auto_vacuum;", new { }, cancellationToken).ConfigureAwait(false);
+        var p = pragmas[0];
+        return info with
+        {
+            SchemaVersion = p.Version, PageSize = p.PageSize, FreePages = p.FreePages,
+            AutoVacuum = p.AutoVacuum switch { 0 => "none", 1 => "full", 2 => "incremental", _ => p.AutoVacuum.ToString(CultureInfo.InvariantCulture) },
+            FileBytes = new FileInfo(Path).Length,
+        };
+    }
+
+    /// <summary>
+    /// Streams the events that match <paramref name="filter"/>, oldest first, one row at a time (memory does not grow
+    /// with the number of rows). The read connection stays open until the enumeration ends.
+    /// </summary>
+    public IAsyncEnumerable<PoEventRow> ExportEventsAsync(EventExportFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        return EventExport.StreamAsync(Path, _busyTimeout, filter, cancellationToken);
+    }
+
+    public static string FormatInfo(ActivityLogInfo info) => InfoText.Format(info);
+
     public static string FormatRuns(IReadOnlyList<RunRow> rows) => TextTable.Format(
-        ["run", "pipeline", "started", "secs", "seen", "updated", "failed", "writes", "rules", "dry", "error"],
+        ["run", "pipeline", "started", "secs", "seen", "updated", "unchanged", "skipped", "failed", "writes", "rules", "dry", "error"],
         rows.Select(r => new[]
         {
             Text(r.RunId), r.Pipeline, r.StartedAt,
             r.DurationSeconds?.ToString("0.000", CultureInfo.InvariantCulture) ?? (r.FinishedAt is null ? "running" : ""),
-            Text(r.OrdersSeen), Text(r.OrdersUpdated), Text(r.OrdersFailed), Text(r.Writes), r.RulesVersion,
+            Text(r.OrdersSeen), Text(r.OrdersUpdated), Text(r.OrdersUnchanged), Text(r.OrdersSkipped), Text(r.OrdersFailed), Text(r.Writes), r.RulesVersion,
             r.DryRun ? "yes" : "", r.Error,
         }));
 
     public static string FormatFailures(IReadOnlyList<OpenFailureRow> rows) => TextTable.Format(
-        ["po", "at", "run", "in a row", "tds", "error"],
-        rows.Select(r => new[] { r.PoNumber, r.At, Text(r.RunId), Text(r.ConsecutiveFailures), r.TdsStatus, r.Error }),
+        ["po", "failing since", "last failed", "run", "in a row", "tds", "error"],
+        rows.Select(r => new[] { r.PoNumber, r.FailingSince, r.At, Text(r.RunId), Text(r.ConsecutiveFailures), r.TdsStatus, r.Error }),
         maxCellWidth: 100);
 
     public static string FormatHistory(IReadOnlyList<PoEventRow> rows) => TextTable.Format(

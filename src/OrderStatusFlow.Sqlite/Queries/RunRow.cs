@@ -14,6 +14,9 @@ public sealed record RunRow
     public long? OrdersSeen { get; init; }
     public long? OrdersUpdated { get; init; }
     public long? OrdersFailed { get; init; }
+    public long? OrdersUnchanged { get; init; }
+    public long? OrdersSkipped { get; init; }
+    public long? OrdersWouldUpdate { get; init; }
     public long? Writes { get; init; }
     public string? RulesVersion { get; init; }
     public bool DryRun { get; init; }

@@ -10,7 +10,8 @@ internal sealed class FinishRunRequest(RunSummary summary) : WriteRequest
     private const string Sql = """
         UPDATE sync_runs
         SET finished_at = @FinishedAt, orders_seen = @OrdersSeen, orders_updated = @OrdersUpdated,
-            orders_failed = @OrdersFailed, writes = @Writes,
+            orders_failed = @OrdersFailed, orders_unchanged = @OrdersUnchanged, orders_skipped = @OrdersSkipped,
+            orders_would_update = @OrdersWouldUpdate, writes = @Writes,
             rules_version = COALESCE(@RulesVersion, rules_version), error = @Error
         WHERE run_id = @RunId;
         """;
@@ -24,6 +25,9 @@ internal sealed class FinishRunRequest(RunSummary summary) : WriteRequest
             summary.OrdersSeen,
             summary.OrdersUpdated,
             summary.OrdersFailed,
+            summary.OrdersUnchanged,
+            summary.OrdersSkipped,
+            summary.OrdersWouldUpdate,
             summary.Writes,
             summary.RulesVersion,
             summary.Error,

@@ -1,3 +1,5 @@
+using OrderStatusFlow.Core.Diagnostics;
+
 namespace OrderStatusFlow.TdSynnex.Http;
 
 /// <summary>
@@ -22,7 +24,9 @@ internal sealed class RequestRateLimiter(double requestsPerSecond, TimeProvider 
             _nextSlot = slot + _interval;
             wait = slot - now;
         }
-        if (wait > TimeSpan.Zero)
-            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+        if (wait <= TimeSpan.Zero)
+            return;
+        ConnectorMetrics.RateLimitWait(ConnectorMetrics.TdSynnex);
+        await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
     }
 }

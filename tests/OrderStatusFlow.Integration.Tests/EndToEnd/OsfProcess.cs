@@ -29,7 +29,11 @@ sealed class OsfProcess : IDisposable
     public int Id => _process.Id;
 
     /// <param name="workingDirectory">Relative defaults (pipelines/, rules/, data/) resolve against it.</param>
-    public static OsfProcess Start(string workingDirectory, params string[] args)
+    public static OsfProcess Start(string workingDirectory, params string[] args) =>
+        Start(workingDirectory, new Dictionary<string, string>(), args);
+
+    /// <param name="environment">OSF_* variables the process sees (the console listens on a free port unless set).</param>
+    public static OsfProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -43,6 +47,9 @@ sealed class OsfProcess : IDisposable
             info.ArgumentList.Add(arg);
         foreach (var name in info.Environment.Keys.Where(k => k.StartsWith("OSF_", StringComparison.Ordinal)).ToList())
             info.Environment.Remove(name); // the tests say exactly what the process sees
+        info.Environment["OSF_CONSOLE_LISTEN"] = "127.0.0.1:0"; // parallel processes must not share the default port
+        foreach (var (name, value) in environment)
+            info.Environment[name] = value;
         return new OsfProcess(Process.Start(info)!);
     }
 

@@ -132,10 +132,11 @@ public sealed class ActivityLogWriterTests
                 Enumerable.Range(0, 20).Select(i => Event(runId, (commit * 20) + i)).ToList(), CancellationToken.None);
         }
 
-        // Without our checkpoints the WAL grows to SQLite's auto-checkpoint size (1000 pages, about 4 MB) here.
+        // Without our checkpoints the WAL grows to SQLite's auto-checkpoint size (1000 pages, about 4 MB) here;
+        // with them it stays near what 10 commits touch (events, their indexes and po_state).
         // The writer checkpoints right after completing the callers, hence the wait.
         await Wait.UntilAsync(() => db.Log.Writer.Checkpoints >= 40, "checkpoints ran");
-        Assert.That(new FileInfo(db.WalPath).Length, Is.LessThan(1024 * 1024));
+        Assert.That(new FileInfo(db.WalPath).Length, Is.LessThan(2 * 1024 * 1024));
     }
 
     [Test]

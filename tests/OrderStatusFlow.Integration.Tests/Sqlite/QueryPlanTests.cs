@@ -9,7 +9,10 @@ public sealed class QueryPlanTests
 {
     private static readonly DateTimeOffset _now = new(2026, 11, 27, 8, 30, 0, TimeSpan.Zero);
 
-    [TestCase("SELECT * FROM v_latest_status", "ix_sync_events_status")]
+    [TestCase("SELECT status, COUNT(*) FROM v_latest_status GROUP BY status", "ix_po_state_status")]
+    [TestCase("SELECT * FROM v_open_failures ORDER BY failing_since", "ix_po_state_failing")]
+    [TestCase("SELECT * FROM sync_events WHERE at >= '2026-11-27' ORDER BY at", "ix_sync_events_at")]
+    [TestCase("SELECT at, po_number FROM sync_events WHERE outcome = 'failed' AND at >= '2026-11-27' ORDER BY at DESC", "ix_sync_events_failed_at")]
     [TestCase("SELECT * FROM v_failures LIMIT 50", "ix_sync_events_failed_recent")]
     [TestCase("SELECT * FROM v_failures WHERE po_number = 'PO0010005'", "ix_sync_events_failed")]
     [TestCase("SELECT * FROM sync_events WHERE po_number = 'PO0010005' ORDER BY event_id", "ix_sync_events_po_number")]
@@ -22,11 +25,11 @@ public sealed class QueryPlanTests
     }
 
     [Test]
-    public async Task Explain_NotFoundStreakQuery_StartsFromNotFoundIndex()
+    public async Task Explain_NotFoundStreakQuery_ReadsOnlyPosInAStreak()
     {
         var plan = await PlanAsync(NotFoundStreakQuery.Sql);
 
-        AssertIndexedPlan(plan, "ix_sync_events_not_found");
+        AssertIndexedPlan(plan, "ix_po_state_not_found");
     }
 
     [Test]
@@ -37,9 +40,17 @@ public sealed class QueryPlanTests
 
         Assert.Multiple(() =>
         {
-            AssertIndexedPlan(openFailures, "ix_sync_events_failed", allowTempSort: true); // sorts only the open failures
+            AssertIndexedPlan(openFailures, "ix_po_state_failing", allowTempSort: true); // sorts only the open failures
             AssertIndexedPlan(history, "ix_sync_events_po_number");
         });
+    }
+
+    [Test]
+    public async Task Explain_LatestStatusView_ReadsPoStateNotTheHistory()
+    {
+        var plan = string.Join("\n", await PlanAsync("SELECT * FROM v_latest_status"));
+
+        Assert.That(plan, Does.Contain("po_state").And.Not.Contain("sync_events"), plan);
     }
 
     private static void AssertIndexedPlan(IReadOnlyList<string> plan, string index, bool allowTempSort = false)

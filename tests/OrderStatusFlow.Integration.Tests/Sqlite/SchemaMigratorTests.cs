@@ -41,7 +41,10 @@ public sealed class SchemaMigratorTests
                 Assert.That(reader.ExecuteScalar<long>("SELECT COUNT(*) FROM sync_events"), Is.EqualTo(4));
                 Assert.That(before, Is.EqualTo(new[] { ("PO1", "TDS Shipped"), ("PO2", "TDS Released") }));
                 Assert.That(after, Is.EqualTo(before));
-                Assert.That(plan, Has.Some.Contains("COVERING INDEX ix_sync_events_status"));
+                Assert.That(plan, Has.Some.Contains("po_state"));
+                Assert.That(reader.Query<(string, long, string?)>(
+                        "SELECT po_number, consecutive_failures, failing_since FROM po_state ORDER BY po_number"),
+                    Is.EqualTo(new (string, long, string?)[] { ("PO1", 0, null), ("PO2", 1, "2026-11-27T08:00:05.000Z") }));
             });
         }
 

@@ -19,7 +19,15 @@ public sealed class SqliteActivityLogTests
             Assert.That(db.Scalar<long>("PRAGMA user_version;"), Is.EqualTo(SqliteActivityLog.SchemaVersion));
             Assert.That(
                 db.Query<string>("SELECT name FROM sqlite_master WHERE type IN ('table','view') ORDER BY name"),
-                Is.EqualTo(new[] { "rule_loads", "sync_events", "sync_runs", "v_failures", "v_latest_status" }));
+                Is.EqualTo(new[] { "log_meta", "po_state", "rule_loads", "sync_events", "sync_runs", "v_failures", "v_latest_status", "v_open_failures" }));
+            Assert.That(
+                db.Query<string>("SELECT name FROM pragma_table_info('po_state') ORDER BY cid"),
+                Is.SupersetOf(new[]
+                {
+                    "po_sys_id", "po_number", "status", "tds_status", "last_run_id", "last_checked_at", "last_changed_at",
+                    "last_outcome", "failing_since", "consecutive_failures", "next_check_at",
+                }));
+            Assert.That(db.Scalar<long>("PRAGMA auto_vacuum;"), Is.EqualTo(2), "new files are created with auto_vacuum = INCREMENTAL");
             Assert.That(
                 db.Query<string>("SELECT name FROM pragma_table_info('sync_events') ORDER BY cid"),
                 Is.EqualTo(new[]
@@ -32,7 +40,7 @@ public sealed class SqliteActivityLogTests
                 Is.SupersetOf(new[]
                 {
                     "run_id", "pipeline", "started_at", "finished_at", "orders_seen", "orders_updated", "orders_failed",
-                    "writes", "rules_version", "dry_run",
+                    "writes", "rules_version", "dry_run", "orders_unchanged", "orders_skipped", "orders_would_update",
                 }));
             Assert.That(
                 db.Query<string>("SELECT name FROM pragma_table_info('rule_loads') ORDER BY cid"),
@@ -204,7 +212,8 @@ public sealed class SqliteActivityLogTests
         Assert.Multiple(() =>
         {
             Assert.That(error!.Kind, Is.EqualTo(FailureKind.Configuration));
-            Assert.That(error.Message, Does.Contain("schema version 99").And.Contain(path));
+            Assert.That(error.Message, Does.Contain("schema version 99").And.Contain(path)
+                .And.Contain($"supports schema versions up to {SqliteActivityLog.SchemaVersion}").And.Contain("--db"));
         });
         Directory.Delete(folder, recursive: true);
     }
