@@ -44,7 +44,7 @@ static class ActionRoutes
                 back = $"/po?number={Html.Url(target)}";
                 break;
             case "retry-failures":
-                var open = await console.Queries.OpenFailureCountAsync(ct);
+                var open = await console.Log.OpenFailureCountAsync(ct);
                 target = Math.Min(open, ConsoleContext.RetryCap).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 console.Service.RequestCycle();
                 detail = $"cycle requested for {open} open failure(s), at most {ConsoleContext.RetryCap}";
