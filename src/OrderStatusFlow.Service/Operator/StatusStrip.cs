@@ -45,6 +45,10 @@ static class StatusStrip
             state.NextDueAt is null ? "warn" : "ok");
         Item(html, "rules", console.Service.RulesVersion ?? "not loaded", "", "ok");
         Item(html, "open failures", openFailures.ToString("N0", CultureInfo.InvariantCulture), "", openFailures > 0 ? "bad" : "ok");
+        var crashes = console.RuleProcessCrashes;
+        Item(html, "rule crashes", crashes.ToString("N0", CultureInfo.InvariantCulture),
+            crashes == 0 ? "" : "rule evaluations that killed the process; those POs are skipped for that rules version",
+            crashes > 0 ? "bad" : "ok");
         foreach (var (system, label) in new[] { (ConnectorMetrics.ServiceNow, "ServiceNow"), (ConnectorMetrics.TdSynnex, "TD SYNNEX") })
         {
             if (console.Collector?.Upstream.GetValueOrDefault(system) is { } upstream)
