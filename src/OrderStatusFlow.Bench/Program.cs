@@ -9,6 +9,7 @@ var verbose = new Option<bool>("--verbose", "-v") { Description = "Debug logging
 var root = new RootCommand("osf bench: measurements of the connector against the emulators (not part of the product)") { verbose };
 CycleBenchCommand.Configure(root);
 root.Subcommands.Add(ReloadBenchCommand.Create());
+root.Subcommands.Add(WeekBenchCommand.Create());
 root.Subcommands.Add(LogBenchCommand.Create());
 root.Subcommands.Add(ConsoleBenchCommand.Create());
 root.Subcommands.Add(EmulatorHostCommand.Create());

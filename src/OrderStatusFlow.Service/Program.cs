@@ -4,10 +4,16 @@ using OrderStatusFlow.Service.Commands;
 
 // The osf command (run.sh and run.ps1 forward to it). Exit codes: Cli/ExitCodes.cs.
 GlibcHeap.Configure();
+RedactingWriter.Install();
 var pipeline = new Option<string?>("--pipeline") { Description = $"Pipeline definition file (default {CliPaths.DefaultPipeline}, or OSF_PIPELINE)" };
 var rules = new Option<string?>("--rules") { Description = $"Rules folder (default {CliPaths.DefaultRules}, or OSF_RULES)" };
 var db = new Option<string?>("--db") { Description = "Activity log file (default: OSF_DB, else the pipeline's activityLog.path, else data/activity.db)" };
 var once = new Option<bool>("--once") { Description = "Run one full cycle and exit (0 done, 1 could not run, 3 some orders failed)" };
+var po = new Option<string[]>("--po")
+{
+    Description = "With --once: check only these PO numbers, whatever their next check time (repeat or comma-separate for several)",
+    AllowMultipleArgumentsPerToken = true,
+};
 var dryRun = new Option<bool>("--dry-run") { Description = "Compute and log every write (outcome would_update), send none" };
 var verbose = new Option<bool>("--verbose", "-v") { Description = "Debug logging", Recursive = true };
 var snPort = new Option<int>("--port-servicenow") { Description = "ServiceNow emulator port (0 = any free port)", DefaultValueFactory = _ => 18080 };
@@ -19,9 +25,15 @@ var root = new RootCommand("OrderStatusFlow: keeps ServiceNow purchase orders up
 var demo = new Command("demo", "Both emulators with a demo scenario, and the pipeline running against them until Ctrl+C") { rules, db };
 demo.SetAction((p, ct) => DemoCommand.RunAsync(p.GetValue(rules), p.GetValue(db), p.GetValue(verbose)));
 
-var run = new Command("run", "The long-lived process against the configured endpoints") { pipeline, rules, db, once, dryRun };
+var run = new Command("run", "The long-lived process against the configured endpoints") { pipeline, rules, db, once, po, dryRun };
+run.Validators.Add(r =>
+{
+    if (r.GetValue(po) is { Length: > 0 } && !r.GetValue(once))
+        r.AddError("--po needs --once: './run.sh run --once --po PO0001'; the long-running process checks POs when they are due.");
+});
 run.SetAction((p, ct) => RunCommand.RunAsync(
-    CliPaths.Resolve(p.GetValue(pipeline), p.GetValue(rules), p.GetValue(db)), p.GetValue(once), p.GetValue(dryRun), p.GetValue(verbose)));
+    CliPaths.Resolve(p.GetValue(pipeline), p.GetValue(rules), p.GetValue(db)), p.GetValue(once), p.GetValue(dryRun), p.GetValue(verbose),
+    (p.GetValue(po) ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray()));
 
 var lint = new Command("lint", "Validate the pipeline definition and compile every rule; exit 1 on any problem") { pipeline, rules };
 lint.SetAction((p, ct) => LintCommand.RunAsync(CliPaths.Resolve(p.GetValue(pipeline), p.GetValue(rules), null)));

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using OrderStatusFlow.Core.Diagnostics;
 using OrderStatusFlow.Core.Domain;
+using OrderStatusFlow.Core.Http;
 using OrderStatusFlow.ServiceNow.Auth;
 using OrderStatusFlow.ServiceNow.Http;
 using Polly;
@@ -33,6 +34,8 @@ public sealed class ServiceNowClient : IDisposable
         if (problems.Count > 0)
             throw new SyncException(FailureKind.Configuration, "ServiceNow settings are invalid: " + string.Join("; ", problems));
         Options = options;
+        Redactor = new SecretRedactor([options.Password, options.ClientSecret], [(options.User, options.Password)]);
+        KnownSecrets.Register(Redactor);
         BaseUrl = new Uri(options.Url.TrimEnd('/') + "/");
         _ownsHttp = httpClient is null;
         _http = httpClient ?? new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
@@ -44,6 +47,9 @@ public sealed class ServiceNowClient : IDisposable
     }
 
     public ServiceNowOptions Options { get; }
+
+    /// <summary>Removes this instance's credentials (every form) from text bound for messages.</summary>
+    public SecretRedactor Redactor { get; }
 
     public Uri BaseUrl { get; }
 
@@ -161,8 +167,8 @@ public sealed class ServiceNowClient : IDisposable
         string body;
         try
         {
-            response = await _http.SendAsync(request, cancellationToken);
-            body = await response.Content.ReadAsStringAsync(cancellationToken);
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            body = await BoundedBody.ReadAsync(response.Content, Options.MaxResponseBytes, $"ServiceNow {method} {request.RequestUri?.AbsolutePath}", cancellationToken);
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
         {
@@ -171,6 +177,8 @@ public sealed class ServiceNowClient : IDisposable
         }
         using var disposeResponse = response;
         ConnectorMetrics.UpstreamRequest(ConnectorMetrics.ServiceNow, ConnectorMetrics.StatusResult((int)response.StatusCode), ConnectorMetrics.Since(started));
+        if (!response.IsSuccessStatusCode)
+            body = Redactor.Redact(body); // error texts end up in messages; some gateways echo the request
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
             headers[name] = string.Join(",", values);

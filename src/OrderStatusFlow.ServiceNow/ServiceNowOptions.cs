@@ -1,3 +1,4 @@
+using OrderStatusFlow.Core.Diagnostics;
 namespace OrderStatusFlow.ServiceNow;
 
 /// <summary>
@@ -76,6 +77,9 @@ public sealed class ServiceNowOptions
     /// <summary>Items per Batch API request; larger calls are split. Default 100.</summary>
     public int MaxBatchItems { get; set; } = 100;
 
+    /// <summary>Largest response read, in bytes; a larger one is a data error. Default 64 MiB.</summary>
+    public long MaxResponseBytes { get; set; } = 64L * 1024 * 1024;
+
     /// <summary>An OAuth token is renewed this long before it expires. Default 60 s.</summary>
     public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromSeconds(60);
 
@@ -87,8 +91,10 @@ public sealed class ServiceNowOptions
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(Url))
             problems.Add("url is empty: set OSF_SERVICENOW_URL (e.g. https://acme.service-now.com)");
+        else if (UrlText.HasCredentials(Url))
+            problems.Add("url must not contain a user name or password (user:password@host): put them in OSF_SERVICENOW_USER and OSF_SERVICENOW_PASSWORD and set OSF_SERVICENOW_URL to the bare instance URL");
         else if (!Uri.TryCreate(Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-            problems.Add($"url '{Url}' is not an absolute http(s) URL: set OSF_SERVICENOW_URL to the instance URL, e.g. https://acme.service-now.com");
+            problems.Add($"url '{UrlText.Safe(Url)}' is not an absolute http(s) URL: set OSF_SERVICENOW_URL to the instance URL, e.g. https://acme.service-now.com");
         var hasUser = !string.IsNullOrWhiteSpace(User);
         var hasPassword = !string.IsNullOrEmpty(Password);
         if (UsesOAuth)
@@ -134,6 +140,6 @@ public sealed class ServiceNowOptions
 
     /// <summary>Secrets are never part of this text.</summary>
     public override string ToString() =>
-        $"ServiceNow {Url} as {(UsesOAuth ? $"OAuth client {ClientId}" + (string.IsNullOrWhiteSpace(User) ? " (client_credentials)" : $" / user {User}") : $"user {User}")}, " +
+        $"ServiceNow {UrlText.Safe(Url)} as {(UsesOAuth ? $"OAuth client {ClientId}" + (string.IsNullOrWhiteSpace(User) ? " (client_credentials)" : $" / user {User}") : $"user {User}")}, " +
         $"{Table}/{LineTable}, page {PageSize}, {MaxAttempts} attempts, timeout {RequestTimeout}";
 }

@@ -11,8 +11,12 @@ internal static class ActivityLogErrors
 {
     private const int Busy = 5, Locked = 6, ReadOnly = 8, IoError = 10, Full = 13, CantOpen = 14, Permission = 3;
 
-    public static SyncException WriteFailed(string path, SqliteException e) =>
-        new(KindOf(e), $"Could not write to the Sync Activity Log '{path}': {e.Message} {HintFor(e)}", e);
+    public static SyncException WriteFailed(string path, SqliteException e, TimeSpan? waited = null) =>
+        new(KindOf(e), $"Could not write to the Sync Activity Log '{path}'" + (waited is { } w && w > TimeSpan.FromSeconds(1) ? $" for {w.TotalSeconds:0} s" : "") +
+                       $": {e.Message} {HintFor(e)}", e);
+
+    /// <summary>Conditions that may clear by themselves (a lock released, space freed, a flaky volume): worth waiting for.</summary>
+    public static bool IsWorthWaiting(SqliteException e) => (e.SqliteErrorCode & 0xFF) is Busy or Locked or Full or IoError;
 
     public static SyncException ReadFailed(string path, SqliteException e) =>
         new(KindOf(e), $"Could not read the Sync Activity Log '{path}': {e.Message} {HintFor(e)}", e);

@@ -106,6 +106,32 @@ public sealed class SqliteActivityLog : IActivityLog, IAsyncDisposable
         return _writer.EnqueueAsync(new RecordRuleLoadRequest(entry), cancellationToken);
     }
 
+    public Task RecordIntentsAsync(IReadOnlyList<WriteIntent> intents, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(intents);
+        return intents.Count == 0
+            ? Task.CompletedTask
+            : _writer.EnqueueAsync(new RecordIntentsRequest(intents.ToArray()), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<WriteIntent>> GetOpenIntentsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = SqliteConnections.OpenReader(Path, _options.BusyTimeout);
+            var rows = await connection.QueryAsync<(long RunId, string At, string UpdateJson, string? FieldsJson)>(new CommandDefinition(
+                "SELECT run_id, at, update_json, fields_json FROM write_intents ORDER BY intent_id;", cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return rows.Select(r => RecordIntentsRequest.Read(r.RunId, r.At, r.UpdateJson, r.FieldsJson)).ToList();
+        }
+        catch (SqliteException e)
+        {
+            throw ActivityLogErrors.ReadFailed(Path, e);
+        }
+    }
+
+    public async Task<int> CloseInterruptedRunsAsync(DateTimeOffset at, string error, CancellationToken cancellationToken) =>
+        checked((int)await _writer.EnqueueAsync(new CloseInterruptedRunsRequest(at, error), cancellationToken).ConfigureAwait(false));
+
     public async Task<IReadOnlyDictionary<string, int>> GetNotFoundStreaksAsync(CancellationToken cancellationToken)
     {
         try

@@ -15,6 +15,16 @@ public sealed class SqliteActivityLogOptions
     /// <summary>How long a write or read waits for a lock held by another connection. Default 5 s.</summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long the writer keeps retrying while the file cannot be written (locked by another writer past
+    /// <see cref="BusyTimeout"/>, disk full, I/O error) before it fails the writes waiting for it. Meanwhile every
+    /// caller waits, which holds the pipeline (and its writes to ServiceNow) back. Default 5 min.
+    /// </summary>
+    public TimeSpan UnavailableTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Told (once per outage, with the reason) when the writer starts waiting for the file. Default none.</summary>
+    public Action<string>? OnUnavailable { get; init; }
+
     /// <summary>A passive WAL checkpoint runs after this many commits. Default 100.</summary>
     public int CheckpointEveryCommits { get; init; } = 100;
 
@@ -48,6 +58,7 @@ public sealed class SqliteActivityLogOptions
         if (MaxEventsPerTransaction < 1) problems.Add("MaxEventsPerTransaction must be at least 1");
         if (QueueCapacity < 1) problems.Add("QueueCapacity must be at least 1");
         if (BusyTimeout < TimeSpan.Zero) problems.Add("BusyTimeout must not be negative");
+        if (UnavailableTimeout < TimeSpan.Zero) problems.Add("UnavailableTimeout must not be negative");
         if (CheckpointEveryCommits < 1) problems.Add("CheckpointEveryCommits must be at least 1");
         if (CheckpointInterval <= TimeSpan.Zero) problems.Add("CheckpointInterval must be positive");
         if (WriterCacheKiB < 0) problems.Add("WriterCacheKiB must not be negative");

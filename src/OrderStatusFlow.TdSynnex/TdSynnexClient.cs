@@ -1,6 +1,7 @@
 using System.Text;
 using OrderStatusFlow.Core.Diagnostics;
 using OrderStatusFlow.Core.Domain;
+using OrderStatusFlow.Core.Http;
 using OrderStatusFlow.TdSynnex.Http;
 using OrderStatusFlow.TdSynnex.Xml;
 using Polly;
@@ -35,10 +36,14 @@ public sealed class TdSynnexClient
         _http = httpClient;
         _time = time ?? TimeProvider.System;
         _logger = (logger ?? Serilog.Core.Logger.None).ForContext<TdSynnexClient>();
-        _redactor = new Redactor(options.Password, options.User);
+        _redactor = new Redactor(options.Password);
+        KnownSecrets.Register(_redactor.Secrets);
         _limiter = new RequestRateLimiter(options.RequestsPerSecond, _time);
         _retry = BuildRetry();
     }
+
+    /// <summary>The TD SYNNEX account the requests are made for.</summary>
+    internal string Customer => _options.Customer;
 
     /// <summary>Asks PO Status for one PO; throws <see cref="SyncException"/> for every error answer.</summary>
     internal Task<PoStatusResponse> GetPoStatusAsync(string poNumber, CancellationToken cancellationToken) =>
@@ -94,8 +99,8 @@ public sealed class TdSynnexClient
         var started = ConnectorMetrics.Start();
         try
         {
-            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
-            var body = await response.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);
+            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            var body = await BoundedBody.ReadAsync(response.Content, _options.MaxResponseBytes, $"TD SYNNEX {endpoint} answer", linked.Token).ConfigureAwait(false);
             ConnectorMetrics.UpstreamRequest(ConnectorMetrics.TdSynnex, ConnectorMetrics.StatusResult((int)response.StatusCode), ConnectorMetrics.Since(started));
             if (!response.IsSuccessStatusCode)
                 throw HttpFailures.Status(endpoint, uri, response.StatusCode, body, _redactor);

@@ -1,3 +1,5 @@
+using OrderStatusFlow.Core.Diagnostics;
+
 namespace OrderStatusFlow.TdSynnex;
 
 /// <summary>
@@ -30,6 +32,9 @@ public sealed class TdSynnexOptions
     /// <summary>Base delay of the exponential back-off (with jitter) between attempts. Default 1 s.</summary>
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Largest answer read, in bytes; a larger one fails the PO as a data error. Default 4 MiB.</summary>
+    public long MaxResponseBytes { get; set; } = 4 * 1024 * 1024;
+
     /// <summary>Upper bound of requests per second over both endpoints; 0 (default) means no limit.</summary>
     public double RequestsPerSecond { get; set; }
 
@@ -60,20 +65,22 @@ public sealed class TdSynnexOptions
             problems.Add($"baseDelay {BaseDelay} must be between 0 and 5 minutes (default 00:00:01)");
         if (RequestsPerSecond < 0 || double.IsNaN(RequestsPerSecond))
             problems.Add($"requestsPerSecond {RequestsPerSecond} must be 0 (no limit) or positive");
+        if (MaxResponseBytes < 1024)
+            problems.Add($"maxResponseBytes {MaxResponseBytes} must be at least 1024 (default 4194304)");
         problems.AddRange(Fields.Validate());
         return problems;
     }
 
     public override string ToString() =>
-        $"TD SYNNEX {Url} (invoices {InvoiceUrl}), customer {Customer}, timeout {RequestTimeout}, attempts {MaxAttempts}";
+        $"TD SYNNEX {UrlText.Safe(Url)} (invoices {UrlText.Safe(InvoiceUrl)}), customer {Customer}, timeout {RequestTimeout}, attempts {MaxAttempts}";
 
     static void CheckUrl(List<string> problems, string value, string name, string variable)
     {
         if (string.IsNullOrWhiteSpace(value))
             problems.Add($"{name} is empty: set {variable}");
+        else if (UrlText.HasCredentials(value))
+            problems.Add($"{name} must not contain a user name or password (user:password@host): put them in OSF_TDSYNNEX_USER and OSF_TDSYNNEX_PASSWORD and set {variable} to the bare host URL");
         else if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != "https" && uri.Scheme != "http"))
             problems.Add($"{name} '{value}' is not an absolute http(s) URL: set {variable}, e.g. https://ec.us.tdsynnex.com");
-        else if (!string.IsNullOrEmpty(uri.UserInfo))
-            problems.Add($"{name} must not contain credentials: put them in OSF_TDSYNNEX_USER and OSF_TDSYNNEX_PASSWORD");
     }
 }

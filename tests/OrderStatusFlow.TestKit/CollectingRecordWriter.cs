@@ -13,6 +13,7 @@ public sealed class CollectingRecordWriter : IRecordWriter
     readonly ConcurrentQueue<IReadOnlyList<StatusUpdate>> _batches = new();
     readonly ConcurrentDictionary<string, WriteResult> _failures = new(StringComparer.Ordinal);
     readonly InMemoryOrderSource? _applyTo;
+    readonly ConcurrentDictionary<string, StatusUpdate> _written = new(StringComparer.Ordinal);
 
     public CollectingRecordWriter(InMemoryOrderSource? applyTo = null) => _applyTo = applyTo;
 
@@ -49,8 +50,17 @@ public sealed class CollectingRecordWriter : IRecordWriter
                 continue;
             }
             _applyTo?.Apply(update);
+            _written[update.PoSysId] = update;
             results.Add(WriteResult.Ok(update.PoSysId));
         }
         return results;
     }
+
+    /// <summary>Succeeded for a PO whose last written update equals the one asked about.</summary>
+    public Task<IReadOnlyList<WriteResult>> ConfirmAsync(IReadOnlyList<StatusUpdate> updates, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<WriteResult>>(updates.Select(u =>
+            _written.TryGetValue(u.PoSysId, out var written) && written.PoFields.Count == u.PoFields.Count
+                && u.PoFields.All(f => written.PoFields.TryGetValue(f.Key, out var v) && v == f.Value)
+                ? WriteResult.Ok(u.PoSysId)
+                : WriteResult.Failed(u.PoSysId, FailureKind.Transient, "not written")).ToList());
 }

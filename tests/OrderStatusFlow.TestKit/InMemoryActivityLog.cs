@@ -12,10 +12,14 @@ public sealed class InMemoryActivityLog : IActivityLog
     readonly List<ActivityEntry> _events = [];
     readonly List<int> _eventCallSizes = [];
     readonly List<RuleLoadEntry> _ruleLoads = [];
+    readonly List<WriteIntent> _intents = [];
     readonly List<TimeSpan> _retentions = [];
 
     /// <summary>Thrown by <see cref="RecordEventsAsync"/> when set (disk full).</summary>
     public Exception? RecordFailure { get; set; }
+
+    /// <summary>Intents recorded and not yet settled by an event.</summary>
+    public IReadOnlyList<WriteIntent> OpenIntents { get { lock (_lock) return _intents.ToList(); } }
 
     public IReadOnlyList<ActivityEntry> Events { get { lock (_lock) return _events.ToList(); } }
 
@@ -48,10 +52,34 @@ public sealed class InMemoryActivityLog : IActivityLog
             throw failure;
         lock (_lock)
         {
+            _intents.RemoveAll(i => entries.Any(e => e.RunId == i.RunId && e.PoSysId == i.Update.PoSysId));
             _events.AddRange(entries);
             _eventCallSizes.Add(entries.Count);
         }
         return Task.CompletedTask;
+    }
+
+    public Task RecordIntentsAsync(IReadOnlyList<WriteIntent> intents, CancellationToken cancellationToken)
+    {
+        if (RecordFailure is { } failure)
+            throw failure;
+        lock (_lock)
+            _intents.AddRange(intents);
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<WriteIntent>> GetOpenIntentsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(OpenIntents);
+
+    public Task<int> CloseInterruptedRunsAsync(DateTimeOffset at, string error, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var open = _starts.Where(s => _summaries.All(f => f.RunId != s.RunId)).ToList();
+            foreach (var (runId, _) in open)
+                _summaries.Add(new RunSummary { RunId = runId, FinishedAt = at, Error = error });
+            return Task.FromResult(open.Count);
+        }
     }
 
     public Task FinishRunAsync(RunSummary summary, CancellationToken cancellationToken)

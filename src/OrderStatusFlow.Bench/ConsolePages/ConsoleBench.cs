@@ -125,6 +125,9 @@ static class ConsoleBench
         public Task FinishRunAsync(Core.Domain.RunSummary summary, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task RecordRuleLoadAsync(Core.Domain.RuleLoadEntry entry, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<IReadOnlyDictionary<string, int>> GetNotFoundStreaksAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task RecordIntentsAsync(IReadOnlyList<Core.Domain.WriteIntent> intents, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<IReadOnlyList<Core.Domain.WriteIntent>> GetOpenIntentsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<int> CloseInterruptedRunsAsync(DateTimeOffset at, string error, CancellationToken cancellationToken) => throw new NotSupportedException();
         public void ScheduleRetention(TimeSpan retention) => throw new NotSupportedException();
     }
 }

@@ -16,12 +16,17 @@ public static class ChangeDetector
             if (!string.Equals(Normalize(po[field]), Normalize(value), StringComparison.Ordinal))
                 poFields[field] = value;
 
+        var appends = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var group in outcome.Notes.GroupBy(n => n.Field))
         {
             var current = poFields.TryGetValue(group.Key, out var pending) ? pending : po[group.Key];
             var merged = AppendMissingLines(current, group.Select(n => n.Text));
-            if (!string.Equals(Normalize(po[group.Key]), Normalize(merged), StringComparison.Ordinal))
+            // A memo the source did not read may hold the lines already: the writer reads it before deciding.
+            if (!string.Equals(Normalize(po[group.Key]), Normalize(merged), StringComparison.Ordinal) || !po.Fields.ContainsKey(group.Key))
+            {
                 poFields[group.Key] = merged;
+                appends[group.Key] = group.Select(n => n.Text).ToList();
+            }
         }
 
         var lines = new List<LineUpdate>();
@@ -37,7 +42,7 @@ public static class ChangeDetector
                 lines.Add(new LineUpdate(line.SysId, lineKey?.Invoke(line) ?? line.SysId, changed));
         }
 
-        return new StatusUpdate(po.SysId, po.Number, poFields, lines);
+        return new StatusUpdate(po.SysId, po.Number, poFields, lines) { PoAppends = appends };
     }
 
     /// <summary>Appends each line not already present (compared trimmed, ordinal) to a newline-separated memo.</summary>

@@ -38,6 +38,12 @@ public sealed record LineStatus
     /// <summary>ETA of the back-ordered quantity; null when nothing is back-ordered.</summary>
     public string? Eta { get; init; }
 
+    /// <summary>
+    /// Earliest <c>EstimatedShipDate</c> (<c>YYYY-MM-DD</c>) of the line's unshipped, not back-ordered rows: when TD
+    /// SYNNEX expects to ship them; null when it gave none.
+    /// </summary>
+    public string? EstimatedShipDate { get; init; }
+
     /// <summary>The row codes as received, lower-cased and trimmed, in row order.</summary>
     public IReadOnlyList<string> RowCodes { get; init; } = [];
 }

@@ -39,6 +39,19 @@ public sealed class RuleOutcome
     }
 
     public void Skip(string reason) => SkipReason = string.IsNullOrWhiteSpace(reason) ? "skipped by a rule" : reason;
+
+    /// <summary>
+    /// When TD SYNNEX should be asked about the PO next; null when no rule said (the scheduler then uses the pipeline
+    /// interval). Several requests in one evaluation keep the earliest.
+    /// </summary>
+    public DateTimeOffset? NextCheckAt { get; private set; }
+
+    /// <summary>Requests a check at <paramref name="at"/>; an earlier request of the same evaluation wins.</summary>
+    public void CheckAgainAt(DateTimeOffset at)
+    {
+        if (NextCheckAt is not { } current || at < current)
+            NextCheckAt = at;
+    }
 }
 
 /// <summary>One line to append to a PO memo field.</summary>

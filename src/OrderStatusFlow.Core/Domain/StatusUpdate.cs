@@ -12,6 +12,13 @@ public sealed record StatusUpdate(
 {
     public bool IsEmpty => PoFields.Count == 0 && Lines.All(l => l.Fields.Count == 0);
 
+    /// <summary>
+    /// PO memo fields written by appending: the lines the rules want present, per field. The writer re-reads such a
+    /// field just before writing it and appends the missing lines to what it holds then, so a line added meanwhile
+    /// (by a person, or not read by the source) is never lost.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> PoAppends { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>Number of records (PO plus lines) this update writes.</summary>
     public int RecordCount => (PoFields.Count > 0 ? 1 : 0) + Lines.Count(l => l.Fields.Count > 0);
 

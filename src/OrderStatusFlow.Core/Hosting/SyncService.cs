@@ -1,5 +1,6 @@
 using OrderStatusFlow.Core.Diagnostics;
 using OrderStatusFlow.Core.Pipeline;
+using OrderStatusFlow.Core.Scheduling;
 using OrderStatusFlow.Core.Seams;
 using Serilog;
 
@@ -29,8 +30,8 @@ public sealed class SyncService : IAsyncDisposable
     PipelineRunner? _runner;
     PipelineSeams? _seams;
     IRuleSetProvider? _rules;
+    RequestBudget? _budget;
     bool _idle;
-    volatile bool _cycleRequested;
     volatile bool _paused;
     CancellationTokenSource? _wake;
 
@@ -50,6 +51,7 @@ public sealed class SyncService : IAsyncDisposable
         };
         if (options.WatchFile)
             _watcher = new PipelineFileWatcher(options.PipelinePath, options.ReloadDebounce, options.TimeProvider, _logger);
+        SyncNow.Requested += Wake;
     }
 
     /// <summary>The definition in use (the last good one); null before the first load.</summary>
@@ -77,12 +79,24 @@ public sealed class SyncService : IAsyncDisposable
         Wake();
     }
 
-    /// <summary>Starts a cycle as soon as the one in flight (if any) ends, instead of waiting for the interval.</summary>
-    public void RequestCycle()
-    {
-        _cycleRequested = true;
-        Wake();
-    }
+    /// <summary>
+    /// "Sync now": <c>SyncNow.Request(["PO0001"])</c> for some POs, <c>SyncNow.Request()</c> for all. The waiting
+    /// service starts a cycle as soon as the one in flight (if any) ends, even while paused; those POs are checked
+    /// whatever their next check time (within the budget).
+    /// </summary>
+    public SyncNowRequests SyncNow { get; } = new();
+
+    /// <summary>Sync now for every open PO (the console's "sync now").</summary>
+    public void RequestCycle() => SyncNow.Request();
+
+    /// <summary>What the scheduler decided in the last cycle (due, checked, re-evaluated, backlog); null before one ran.</summary>
+    public ScheduleSummary? LastSchedule { get; private set; }
+
+    /// <summary>Due POs the last cycle left for later because the budget was spent (0 before a cycle ran).</summary>
+    public int Backlog => LastSchedule?.Backlog ?? 0;
+
+    /// <summary>The TD SYNNEX call budget in use (<c>schedule.maxRequestsPerHour</c>); null without a limit.</summary>
+    public RequestBudget? Budget => _budget;
 
     void Wake()
     {
@@ -101,7 +115,10 @@ public sealed class SyncService : IAsyncDisposable
     /// the result says <see cref="CycleResult.Disabled"/>. Throws <see cref="PipelineValidationException"/> when the
     /// first load fails.
     /// </summary>
-    public async Task<CycleResult> RunOnceAsync(CancellationToken cancellationToken = default)
+    public Task<CycleResult> RunOnceAsync(CancellationToken cancellationToken = default) => RunOnceAsync(CycleRequest.All, cancellationToken);
+
+    /// <summary>One cycle for <paramref name="request"/> (e.g. <c>--po</c>: only those POs); see <see cref="RunOnceAsync(CancellationToken)"/>.</summary>
+    public async Task<CycleResult> RunOnceAsync(CycleRequest request, CancellationToken cancellationToken)
     {
         await ReloadAsync().ConfigureAwait(false);
         var runner = _runner!;
@@ -119,7 +136,9 @@ public sealed class SyncService : IAsyncDisposable
         State.CycleStartedAt = _options.TimeProvider.GetUtcNow();
         try
         {
-            var result = await runner.RunCycleAsync(cancellationToken).ConfigureAwait(false);
+            var result = await runner.RunCycleAsync(request, cancellationToken).ConfigureAwait(false);
+            if (result.Schedule is { } summary)
+                LastSchedule = summary;
             State.Finished(result);
             ConnectorMetrics.Cycle(CycleResultLabel(result), result.FinishedAt - result.StartedAt);
             return result;
@@ -139,24 +158,27 @@ public sealed class SyncService : IAsyncDisposable
         var time = _options.TimeProvider;
         await ReloadAsync().ConfigureAwait(false);
         _watcher?.Start();
-        var nextDue = time.GetUtcNow();
+        // The schedule runs on the monotonic clock: a wall-clock jump neither delays the next cycle nor starts one early.
+        var origin = time.GetTimestamp();
+        TimeSpan Now() => time.GetElapsedTime(origin);
+        var nextDue = Now();
         while (!cancellationToken.IsCancellationRequested)
         {
-            State.NextDueAt = _paused ? null : nextDue;
-            if (_cycleRequested || (!_paused && time.GetUtcNow() >= nextDue))
+            State.NextDueAt = _paused ? null : time.GetUtcNow() + (nextDue - Now()); // shown as wall time, kept monotonic
+            if (!SyncNow.IsEmpty || (!_paused && Now() >= nextDue))
             {
-                _cycleRequested = false;
-                await RunOnceAsync(cancellationToken).ConfigureAwait(false);
-                nextDue = time.GetUtcNow() + _runner!.Definition.Interval; // the next cycle starts after this one ends
+                var (all, poNumbers) = SyncNow.Take();
+                await RunOnceAsync(new CycleRequest { CheckAll = all, SyncNow = poNumbers }, cancellationToken).ConfigureAwait(false);
+                nextDue = Now() + _runner!.Definition.Interval; // the next cycle starts after this one ends
                 continue;
             }
             bool changed;
-            var wait = _paused ? TimeSpan.FromHours(1) : nextDue - time.GetUtcNow();
+            var wait = _paused ? TimeSpan.FromHours(1) : nextDue - Now();
             using var wake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             Volatile.Write(ref _wake, wake);
             try
             {
-                if (_cycleRequested)
+                if (!SyncNow.IsEmpty)
                     continue; // asked while this wait was being set up
                 changed = _watcher is not null
                     ? await _watcher.WaitAsync(wait, wake.Token).ConfigureAwait(false)
@@ -179,7 +201,7 @@ public sealed class SyncService : IAsyncDisposable
             var wasEnabled = _runner!.Definition.Enabled;
             await ReloadAsync().ConfigureAwait(false);
             if (!wasEnabled && _runner.Definition.Enabled)
-                nextDue = time.GetUtcNow();
+                nextDue = Now();
         }
         _logger.Information("Pipeline {Pipeline} stopped", _runner?.Definition.Name);
     }
@@ -248,12 +270,19 @@ public sealed class SyncService : IAsyncDisposable
         var old = _seams;
         _seams = seams;
         _rules ??= seams.Rules;
+        var max = definition.Schedule.MaxRequestsPerHour;
+        if (max == 0)
+            _budget = null;
+        else if (_budget?.MaxPerHour != max)
+            _budget = new RequestBudget(max, _options.TimeProvider); // a changed limit starts a new window
         _runner = new PipelineRunner(definition, seams, _log, new PipelineRunOptions
         {
             DryRun = _options.DryRun,
             TimeProvider = _options.TimeProvider,
             Logger = _options.Logger,
             DrainTimeout = _options.DrainTimeout,
+            Schedule = _options.Schedule,
+            Budget = _budget,
         });
         Descriptor = PipelineDescriptor.From(definition, _registry, _options.DryRun);
         _logger.Information("{Action} {Descriptor}", initial ? "Starting" : "Reloaded", Descriptor.ToString());
@@ -262,6 +291,7 @@ public sealed class SyncService : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        SyncNow.Requested -= Wake;
         _watcher?.Dispose();
         await SeamDisposer.DisposeAllAsync(_seams, includingRules: true, _logger).ConfigureAwait(false);
         _seams = null;

@@ -29,4 +29,10 @@ public sealed class SyncServiceOptions
 
     /// <summary>After a stop request, how long in-flight POs may keep calling remote systems. Default 20 s.</summary>
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// The per-PO schedule (next check times, stored answers); null: every open PO is checked every cycle. It outlives
+    /// pipeline reloads.
+    /// </summary>
+    public Seams.ICheckSchedule? Schedule { get; init; }
 }

@@ -1,4 +1,5 @@
 using Newtonsoft.Json.Linq;
+using OrderStatusFlow.Core.Diagnostics;
 
 namespace OrderStatusFlow.Core.Pipeline;
 
@@ -29,9 +30,18 @@ public sealed class ConnectionSection
     /// <summary>True when the file has no such section and none of its environment variables is set.</summary>
     public bool IsMissing => _section is null && _variables.Values.All(v => string.IsNullOrEmpty(_environment(v)));
 
-    /// <summary>The environment variable of <paramref name="key"/>, when it has one and it is set.</summary>
-    public string? FromEnvironment(string key) =>
-        _variables.TryGetValue(key, out var variable) && _environment(variable) is { Length: > 0 } value ? value : null;
+    /// <summary>
+    /// The environment variable of <paramref name="key"/>, when it has one and it is set. Secret values (passwords,
+    /// client secrets, credentials embedded in a URL) are registered with <see cref="KnownSecrets"/> as they are read.
+    /// </summary>
+    public string? FromEnvironment(string key)
+    {
+        var value = _variables.TryGetValue(key, out var variable) && _environment(variable) is { Length: > 0 } found ? found : null;
+        if (value is not null && (key.Contains("password", StringComparison.OrdinalIgnoreCase) || key.Contains("secret", StringComparison.OrdinalIgnoreCase)))
+            KnownSecrets.Register(new SecretRedactor(value));
+        KnownSecrets.RegisterUrlCredentials(value);
+        return value;
+    }
 
     /// <summary>The variable names, for messages.</summary>
     public IReadOnlyCollection<string> VariableNames => [.. _variables.Values];

@@ -33,6 +33,7 @@ internal sealed class CycleGraph
     readonly TransformBlock<OrderWorkItem, OrderWorkItem> _rules;
     readonly TransformBlock<IReadOnlyList<OrderWorkItem>, IReadOnlyList<OrderWorkItem>> _write;
     readonly CancellationTokenSource _broken = new();
+    readonly PoNumberCheck _numbers = new();
 
     public CycleGraph(
         PipelineDefinition definition,
@@ -71,12 +72,17 @@ internal sealed class CycleGraph
         Completion = Task.WhenAll(all);
     }
 
-    /// <summary>Wraps the PO for the graph; a PO the source marked ineligible is skipped with the source's reason.</summary>
-    static OrderWorkItem Admit(PurchaseOrder po)
+    /// <summary>
+    /// Wraps the PO for the graph; a PO the source marked ineligible is skipped with the source's reason, and one whose
+    /// number cannot be sent to TD SYNNEX fails on its own (see <see cref="PoNumberCheck"/>).
+    /// </summary>
+    OrderWorkItem Admit(PurchaseOrder po)
     {
         var item = new OrderWorkItem(po);
         if (po.SkipReason is { } reason)
             item.Skip(reason);
+        else if (_numbers.WhyUnusable(po, po.Schema.Table) is { } unusable)
+            item.Fail(FailureKind.Data, unusable);
         return item;
     }
 

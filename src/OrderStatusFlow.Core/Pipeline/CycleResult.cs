@@ -30,6 +30,9 @@ public sealed record CycleResult
 
     public string? RulesVersion { get; init; }
 
+    /// <summary>What the scheduler decided (null when the cycle ran without a schedule).</summary>
+    public Scheduling.ScheduleSummary? Schedule { get; init; }
+
     /// <summary>0 done; 1 the cycle could not run; 3 it ran but some orders failed.</summary>
     public int ExitCode => !CouldRun ? 1 : Counts.Failed > 0 ? 3 : 0;
 

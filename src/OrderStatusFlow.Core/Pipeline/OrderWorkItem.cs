@@ -30,6 +30,12 @@ public sealed class OrderWorkItem
     /// <summary>The version of the rule set that evaluated this PO.</summary>
     public string? RulesVersion { get; internal set; }
 
+    /// <summary>True when <see cref="Status"/> is the stored last answer (a rule change re-evaluated the PO; TD SYNNEX was not asked).</summary>
+    public bool FromStoredAnswer { get; internal set; }
+
+    /// <summary>When the rules asked TD SYNNEX to be asked next; null when no rule said.</summary>
+    public DateTimeOffset? NextCheckAt { get; internal set; }
+
     public TimeSpan StatusDuration { get; internal set; }
 
     public TimeSpan RulesDuration { get; internal set; }

@@ -31,6 +31,9 @@ public sealed class PipelineDefinition
     /// <summary>The <c>console</c> section (the operator console's address and token, before the environment's overrides).</summary>
     public ConsoleSectionOptions Console { get; init; } = new();
 
+    /// <summary>The <c>schedule</c> section: the TD SYNNEX call budget and the back-off after failures.</summary>
+    public ScheduleDefinition Schedule { get; init; } = new();
+
     /// <summary>Where the definition was read from (as given).</summary>
     public string FilePath { get; init; } = "";
 

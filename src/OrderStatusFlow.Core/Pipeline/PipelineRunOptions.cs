@@ -14,5 +14,15 @@ public sealed class PipelineRunOptions
 
     /// <summary>After a stop is requested, how long in-flight POs may keep calling TD SYNNEX and ServiceNow before their
     /// calls are cancelled (they are still recorded). Default 20 seconds, so a stop finishes well within 30 s.</summary>
+    /// <summary>
+    /// The per-PO schedule. When set, a cycle reads the open POs' headers, checks only those that are due (see
+    /// <see cref="Scheduling.CyclePlanner"/>) and reads lines only for the POs it handles; when null every open PO is
+    /// checked every cycle.
+    /// </summary>
+    public Seams.ICheckSchedule? Schedule { get; init; }
+
+    /// <summary>The TD SYNNEX call budget shared by every cycle (<c>schedule.maxRequestsPerHour</c>); null: no limit.</summary>
+    public Scheduling.RequestBudget? Budget { get; init; }
+
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(20);
 }

@@ -1,6 +1,7 @@
 using System.Threading.Tasks.Dataflow;
 using OrderStatusFlow.Core.Diagnostics;
 using OrderStatusFlow.Core.Domain;
+using OrderStatusFlow.Core.Scheduling;
 using OrderStatusFlow.Core.Seams;
 using OrderStatusFlow.Core.Stages;
 using Serilog;
@@ -34,13 +35,26 @@ public sealed class PipelineRunner
 
     public PipelineDefinition Definition => _definition;
 
-    public async Task<CycleResult> RunCycleAsync(CancellationToken cancellationToken = default)
+    /// <summary>Runs one cycle; with a schedule, checks every open PO (same as <see cref="CycleRequest.All"/>).</summary>
+    public Task<CycleResult> RunCycleAsync(CancellationToken cancellationToken = default) => RunCycleAsync(CycleRequest.All, cancellationToken);
+
+    /// <summary>Runs one cycle; with a schedule, <paramref name="request"/> says which POs besides the due ones are checked.</summary>
+    public async Task<CycleResult> RunCycleAsync(CycleRequest request, CancellationToken cancellationToken)
     {
         var time = _options.TimeProvider;
         var started = time.GetUtcNow();
         var rulesVersion = RulesVersion();
         long runId;
         IReadOnlyDictionary<string, int> streaks;
+        try
+        {
+            await new InterruptedRunRecovery(_log, _seams.Writer, time, _logger).RunAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            return NotRun(started, $"the writes of an interrupted run could not be settled ({ex.Message}); they are settled at the next start, " +
+                                   "nothing new is sent until then: check the --db file and that ServiceNow is reachable");
+        }
         try
         {
             runId = await _log.StartRunAsync(new RunStart(_definition.Name, started, rulesVersion, _options.DryRun), CancellationToken.None).ConfigureAwait(false);
@@ -64,8 +78,25 @@ public sealed class PipelineRunner
         using var processing = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
         using var stopping = cancellationToken.Register(() => CancelLater(processing));
 
-        var graph = Build(runId, streaks, processing.Token, logFailure => fetch.Cancel());
-        var (sourceError, cancelled) = await FeedAsync(graph, fetch.Token, cancellationToken).ConfigureAwait(false);
+        ScheduledCycle? scheduled = null;
+        if (_options.Schedule is { } schedule)
+        {
+            var (planned, planError) = request.CheckAll && request.OnlyPoNumbers is null && _options.Budget is null
+                ? await StreamAllAsync(schedule, fetch.Token).ConfigureAwait(false)
+                : await PlanAsync(schedule, request, rulesVersion, fetch.Token).ConfigureAwait(false);
+            if (planned is null)
+            {
+                await FinishAsync(runId, new CycleCounts(), rulesVersion, planError).ConfigureAwait(false);
+                return NotRun(started, planError!) with { RunId = runId, Cancelled = cancellationToken.IsCancellationRequested };
+            }
+            scheduled = planned;
+        }
+
+        var graph = Build(runId, streaks, processing.Token, logFailure => fetch.Cancel(), scheduled);
+        var orders = scheduled is null || scheduled.Streamed
+            ? _seams.Source.ReadOpenOrdersAsync(fetch.Token)
+            : _seams.Source.ReadLinesAsync([.. scheduled.Plan.Check, .. scheduled.Plan.Reevaluate], fetch.Token);
+        var (sourceError, cancelled) = await FeedAsync(graph, orders, fetch.Token, cancellationToken).ConfigureAwait(false);
         try
         {
             await graph.Completion.ConfigureAwait(false);
@@ -79,6 +110,7 @@ public sealed class PipelineRunner
         var counts = graph.Log.Counts;
         var error = sourceError
             ?? (graph.Log.Failure is { } logFailure ? $"the activity log stopped accepting events ({logFailure.Message}); check the --db file and free disk space" : null)
+            ?? (graph.Writer.LogFailure is { } intentFailure ? $"the activity log could not record writes before they were sent, so they were not sent ({intentFailure}); check the --db file, free disk space and that no other process holds a write lock on it" : null)
             ?? graph.QueryStatus.ConfigurationFailure?.ToActivityError()
             ?? graph.Writer.ConfigurationFailure?.ToActivityError();
         var finishedVersion = RulesVersion() ?? rulesVersion;
@@ -97,31 +129,119 @@ public sealed class PipelineRunner
             Cancelled = cancelled,
             DryRun = _options.DryRun,
             RulesVersion = finishedVersion,
+            Schedule = scheduled is { Streamed: true } ? new ScheduleSummary { Open = counts.Seen, Due = counts.Seen, Checked = counts.Seen } : scheduled?.Plan.Summary,
         };
+        if (result.Schedule is { } summary)
+            _logger.Information("Schedule: {Schedule}", summary.ToString());
         _logger.Information("Cycle finished: {Result}", result.ToString());
         return result;
     }
 
-    CycleGraph Build(long runId, IReadOnlyDictionary<string, int> streaks, CancellationToken processing, Action<Exception> onLogFailure)
+    CycleGraph Build(long runId, IReadOnlyDictionary<string, int> streaks, CancellationToken processing, Action<Exception> onLogFailure, ScheduledCycle? scheduled)
     {
         var time = _options.TimeProvider;
         var writer = _definition.StageFor(StageRole.Writer);
+        var recorder = scheduled is null
+            ? null
+            : new ScheduleRecorder(_options.Schedule!, _definition, scheduled.States, _options.Budget, scheduled.Plan.Tickets, time);
         return new CycleGraph(
             _definition,
-            new QueryStatusStage(_seams.Status, time, processing),
+            new QueryStatusStage(_seams.Status, time, processing, scheduled?.StoredAnswers),
             new EvaluateRulesStage(_seams.Rules, _definition, streaks, time),
             new UpdateBatcher(writer.BatchSize, writer.FlushAfter, writer.BatchSize, time, _logger),
-            new WriteBatchStage(_seams.Writer, _options.DryRun, time, processing),
-            new ActivityLogStage(_log, runId, _definition, time, 16, onLogFailure, _logger));
+            new WriteBatchStage(_seams.Writer, _log, runId, _options.DryRun, time, processing),
+            new ActivityLogStage(_log, runId, _definition, time, 16, onLogFailure, _logger) { AfterRecorded = recorder is null ? null : recorder.RecordAsync });
+    }
+
+    /// <summary>
+    /// Reads the open POs' headers and the schedule, and decides what this cycle does (<see cref="CyclePlanner"/>);
+    /// loads the stored answers of the POs a new rule set re-evaluates. Returns the error text when it cannot.
+    /// </summary>
+    async Task<(ScheduledCycle? Cycle, string? Error)> PlanAsync(ICheckSchedule schedule, CycleRequest request, string? rulesVersion, CancellationToken fetch)
+    {
+        IReadOnlyDictionary<string, CheckState> states;
+        try
+        {
+            states = await schedule.LoadAsync(fetch).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return (null, $"the schedule cannot be read ({ex.Message}); check the --db file");
+        }
+        var headers = new List<PurchaseOrder>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            await foreach (var po in _seams.Source.ReadOpenHeadersAsync(fetch).WithCancellation(fetch).ConfigureAwait(false))
+                if (seen.Add(po.SysId))
+                    headers.Add(po);
+        }
+        catch (OperationCanceledException) when (fetch.IsCancellationRequested)
+        {
+            return (null, "stopped while reading the open POs");
+        }
+        catch (SyncException ex)
+        {
+            _logger.Error("Reading the open POs failed: {Error}", ex.ToActivityError());
+            return (null, $"reading the open POs failed: {ex.ToActivityError()}");
+        }
+        catch (Exception ex)
+        {
+            _logger.Error(ex, "Reading the open POs failed unexpectedly");
+            return (null, $"internal: reading the open POs failed unexpectedly ({ex.GetType().Name}: {ex.Message}); this is a bug, please report it");
+        }
+        var plan = CyclePlanner.Plan(headers, states, request, rulesVersion, _options.TimeProvider.GetUtcNow(), _options.Budget);
+        var answers = new Dictionary<string, OrderStatus>(StringComparer.Ordinal);
+        var reevaluate = new List<PurchaseOrder>(plan.Reevaluate.Count);
+        foreach (var po in plan.Reevaluate)
+        {
+            try
+            {
+                if (await schedule.GetLastAnswerAsync(po.SysId, fetch).ConfigureAwait(false) is { } answer)
+                {
+                    answers[po.SysId] = answer;
+                    reevaluate.Add(po);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _logger.Warning("The stored TD SYNNEX answer of {PoNumber} cannot be read ({Error}); it is checked when next due", po.Number, ex.Message);
+            }
+        }
+        return (new ScheduledCycle(plan with { Reevaluate = reevaluate, Summary = plan.Summary with { Reevaluated = reevaluate.Count } }, states, answers), null);
+    }
+
+    /// <summary>
+    /// Every open PO, no budget (<c>run --once</c> without a limit): nothing to choose, so the POs stream from the
+    /// source page by page as without a schedule (the first TD SYNNEX call does not wait for every header), and the
+    /// schedule is still kept.
+    /// </summary>
+    async Task<(ScheduledCycle? Cycle, string? Error)> StreamAllAsync(ICheckSchedule schedule, CancellationToken fetch)
+    {
+        try
+        {
+            var states = await schedule.LoadAsync(fetch).ConfigureAwait(false);
+            var none = new Dictionary<string, RequestBudget.Ticket>();
+            return (new ScheduledCycle(new CyclePlan([], [], none, new ScheduleSummary()), states, new Dictionary<string, OrderStatus>()) { Streamed = true }, null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return (null, $"the schedule cannot be read ({ex.Message}); check the --db file");
+        }
+    }
+
+    sealed record ScheduledCycle(CyclePlan Plan, IReadOnlyDictionary<string, CheckState> States, IReadOnlyDictionary<string, OrderStatus> StoredAnswers)
+    {
+        public bool Streamed { get; init; }
     }
 
     /// <summary>Reads the source into the graph; SendAsync waits while the graph is full (back-pressure).</summary>
-    async Task<(string? Error, bool Cancelled)> FeedAsync(CycleGraph graph, CancellationToken fetch, CancellationToken stop)
+    async Task<(string? Error, bool Cancelled)> FeedAsync(CycleGraph graph, IAsyncEnumerable<PurchaseOrder> orders, CancellationToken fetch, CancellationToken stop)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         try
         {
-            await foreach (var po in _seams.Source.ReadOpenOrdersAsync(fetch).WithCancellation(fetch).ConfigureAwait(false))
+            await foreach (var po in orders.WithCancellation(fetch).ConfigureAwait(false))
             {
                 if (!seen.Add(po.SysId))
                     continue; // a PO moved between pages: one event per PO per cycle
@@ -172,7 +292,7 @@ public sealed class PipelineRunner
                 OrdersWouldUpdate = counts.WouldUpdate,
                 Writes = counts.Writes,
                 RulesVersion = rulesVersion,
-                Error = error,
+                Error = KnownSecrets.RedactOrNull(error),
             }, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex)

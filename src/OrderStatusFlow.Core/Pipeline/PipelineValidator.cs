@@ -10,7 +10,7 @@ namespace OrderStatusFlow.Core.Pipeline;
 /// </summary>
 public sealed class PipelineValidator
 {
-    static readonly string[] TopKeys = ["name", "enabled", "interval", "connections", "stages", "settings", "activityLog", "console"];
+    static readonly string[] TopKeys = ["name", "enabled", "interval", "connections", "stages", "settings", "activityLog", "console", "schedule"];
     static readonly StageRole[] RoleOrder = [StageRole.Source, StageRole.Status, StageRole.Rules, StageRole.Writer];
 
     readonly StageRegistry _registry;
@@ -36,6 +36,9 @@ public sealed class PipelineValidator
         var activityLog = ReadActivityLog(root, json, problems);
         var stages = ReadStages(root, json, problems);
         var console = Binding.OptionsBinder.Bind<ConsoleSectionOptions>(json.Object(root, "console", ""), "console", problems.Add);
+        var schedule = json.Object(root, "schedule", "") is { } scheduleSection
+            ? Binding.OptionsBinder.Bind<ScheduleDefinition>(scheduleSection, "schedule", problems.Add)
+            : new ScheduleDefinition();
 
         var definition = new PipelineDefinition
         {
@@ -47,6 +50,7 @@ public sealed class PipelineValidator
             Settings = settings,
             ActivityLog = activityLog,
             Console = console,
+            Schedule = schedule,
             FilePath = document.DisplayPath,
         };
 

@@ -11,4 +11,17 @@ namespace OrderStatusFlow.Core.Seams;
 public interface IOrderSource
 {
     IAsyncEnumerable<PurchaseOrder> ReadOpenOrdersAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The open POs without their lines (the scheduler's cheap read: it decides from the headers which POs are due).
+    /// A source that cannot read headers alone may return the POs with their lines.
+    /// </summary>
+    IAsyncEnumerable<PurchaseOrder> ReadOpenHeadersAsync(CancellationToken cancellationToken) => ReadOpenOrdersAsync(cancellationToken);
+
+    /// <summary>
+    /// The given POs (from <see cref="ReadOpenHeadersAsync"/>) with their lines, in bulk, yielded as they arrive; a PO
+    /// whose lines are already present is passed on as it is.
+    /// </summary>
+    IAsyncEnumerable<PurchaseOrder> ReadLinesAsync(IReadOnlyList<PurchaseOrder> headers, CancellationToken cancellationToken) =>
+        headers.ToAsyncEnumerable();
 }

@@ -12,6 +12,12 @@ namespace OrderStatusFlow.Core.Seams;
 public interface IRecordWriter
 {
     Task<IReadOnlyList<WriteResult>> WriteBatchAsync(IReadOnlyList<StatusUpdate> batch, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reads the records of <paramref name="updates"/> back (writes nothing): succeeded when every field holds the
+    /// value of the update, failed naming the fields that do not. Used to settle writes a stopped process sent.
+    /// </summary>
+    Task<IReadOnlyList<WriteResult>> ConfirmAsync(IReadOnlyList<StatusUpdate> updates, CancellationToken cancellationToken);
 }
 
 /// <summary>The result of writing one <see cref="StatusUpdate"/>.</summary>

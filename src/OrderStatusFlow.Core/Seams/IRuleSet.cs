@@ -16,4 +16,8 @@ public interface IRuleSet
 }
 
 /// <summary>What a rule set sees for one PO.</summary>
-public sealed record RuleContext(PurchaseOrder Po, OrderStatus Status, IReadOnlyDictionary<string, string> Settings);
+public sealed record RuleContext(PurchaseOrder Po, OrderStatus Status, IReadOnlyDictionary<string, string> Settings)
+{
+    /// <summary>The time of the evaluation (the pipeline's clock), for rules that schedule the next check.</summary>
+    public DateTimeOffset Now { get; init; } = DateTimeOffset.UnixEpoch;
+}

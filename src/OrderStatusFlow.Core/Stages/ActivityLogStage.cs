@@ -1,4 +1,5 @@
 using System.Threading.Tasks.Dataflow;
+using OrderStatusFlow.Core.Diagnostics;
 using OrderStatusFlow.Core.Domain;
 using OrderStatusFlow.Core.Pipeline;
 using OrderStatusFlow.Core.Seams;
@@ -46,6 +47,9 @@ internal sealed class ActivityLogStage
 
     public Exception? Failure { get; private set; }
 
+    /// <summary>Called with every batch once it is recorded (the scheduler keeps its state there); a throw is a log failure.</summary>
+    public Func<IReadOnlyList<OrderWorkItem>, Task>? AfterRecorded { get; init; }
+
     async Task ConsumeAsync()
     {
         while (await _buffer.OutputAvailableAsync().ConfigureAwait(false))
@@ -59,6 +63,8 @@ internal sealed class ActivityLogStage
             {
                 var entries = items.Select(ToEntry).ToList();
                 await _log.RecordEventsAsync(entries, CancellationToken.None).ConfigureAwait(false);
+                if (AfterRecorded is { } after)
+                    await after(items).ConfigureAwait(false);
                 foreach (var item in items)
                     Counts.Add(item);
                 foreach (var entry in entries)
@@ -76,7 +82,7 @@ internal sealed class ActivityLogStage
     void Report(ActivityEntry entry)
     {
         if (entry.Outcome == SyncOutcome.Failed)
-            _logger.Warning("{PoNumber} failed: {Error}", entry.PoNumber, entry.Error);
+            _logger.Warning("{PoNumber} failed: {Error}", entry.PoNumber.Length > 0 ? entry.PoNumber : entry.PoSysId, entry.Error);
         else if (entry.Outcome is SyncOutcome.Updated or SyncOutcome.WouldUpdate && entry.NewStatus != entry.PreviousStatus)
             _logger.Information("{PoNumber}: {Previous} -> {New}{DryRun}", entry.PoNumber, entry.PreviousStatus ?? "(none)", entry.NewStatus ?? "(none)",
                 entry.Outcome == SyncOutcome.WouldUpdate ? " (dry run, not written)" : "");
@@ -100,9 +106,10 @@ internal sealed class ActivityLogStage
             TdsStatus = item.Status?.HeaderCode,
             PreviousStatus = previous,
             NewStatus = next,
-            FieldsJson = withFields ? item.Update!.ToFieldsJson(schema.Table, schema.LineTable) : null,
-            Error = item.Outcome is null ? "internal: the PO left the pipeline undecided; this is a bug, please report it" : item.Error,
-            Detail = item.Detail,
+            // Credentials never reach the log, whatever text carried them here (an echoed request, an error page).
+            FieldsJson = KnownSecrets.RedactOrNull(withFields ? item.Update!.ToFieldsJson(schema.Table, schema.LineTable) : null),
+            Error = KnownSecrets.RedactOrNull(item.Outcome is null ? "internal: the PO left the pipeline undecided; this is a bug, please report it" : item.Error),
+            Detail = KnownSecrets.RedactOrNull(item.Detail),
             RulesVersion = item.RulesVersion,
             StateOnly = item.Outcome == SyncOutcome.Unchanged && !_definition.ActivityLog.RecordUnchanged,
         };

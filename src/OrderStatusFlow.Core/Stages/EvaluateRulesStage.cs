@@ -38,7 +38,8 @@ internal sealed class EvaluateRulesStage
                 return NotFound(item);
             var ruleSet = _rules.Current; // once per PO: no PO is evaluated by a mix of old and new rules
             item.RulesVersion = ruleSet.Version;
-            var outcome = ruleSet.Evaluate(new RuleContext(item.Po, status, _settings));
+            var outcome = ruleSet.Evaluate(new RuleContext(item.Po, status, _settings) { Now = _time.GetUtcNow() });
+            item.NextCheckAt = outcome.NextCheckAt;
             if (outcome.SkipReason is { } reason)
             {
                 item.Skip(reason);

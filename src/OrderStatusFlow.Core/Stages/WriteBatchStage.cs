@@ -5,19 +5,25 @@ using OrderStatusFlow.Core.Seams;
 namespace OrderStatusFlow.Core.Stages;
 
 /// <summary>
-/// Sends one batch of updates to the record writer and maps the per-PO results. In a dry run the writer is never
-/// called and each update becomes <c>would_update</c>. Never throws: a whole-batch failure fails every PO in it.
+/// Sends one batch of updates to the record writer and maps the per-PO results. Before anything is sent the writes
+/// are logged as intents (waiting while the log cannot record: that holds the writes back); when the log refuses
+/// them, nothing is sent and the POs fail saying so. In a dry run the writer is never called and each update becomes
+/// <c>would_update</c>. Never throws: a whole-batch failure fails every PO in it.
 /// </summary>
 internal sealed class WriteBatchStage
 {
     readonly IRecordWriter _writer;
+    readonly IActivityLog _log;
+    readonly long _runId;
     readonly bool _dryRun;
     readonly TimeProvider _time;
     readonly CancellationToken _processing;
 
-    public WriteBatchStage(IRecordWriter writer, bool dryRun, TimeProvider time, CancellationToken processing)
+    public WriteBatchStage(IRecordWriter writer, IActivityLog log, long runId, bool dryRun, TimeProvider time, CancellationToken processing)
     {
         _writer = writer;
+        _log = log;
+        _runId = runId;
         _dryRun = dryRun;
         _time = time;
         _processing = processing;
@@ -25,6 +31,9 @@ internal sealed class WriteBatchStage
 
     /// <summary>The configuration failure of a whole batch (e.g. rejected credentials), if any.</summary>
     public SyncException? ConfigurationFailure { get; private set; }
+
+    /// <summary>Why writes stopped being sent: the activity log could not record their intents.</summary>
+    public string? LogFailure { get; private set; }
 
     public async Task<IReadOnlyList<OrderWorkItem>> ProcessAsync(IReadOnlyList<OrderWorkItem> batch)
     {
@@ -38,6 +47,25 @@ internal sealed class WriteBatchStage
             return batch;
         }
         var started = _time.GetTimestamp();
+        if (LogFailure is null)
+        {
+            try
+            {
+                var at = _time.GetUtcNow();
+                await _log.RecordIntentsAsync(toWrite.Select(i => new WriteIntent(_runId, at, i.Update!, i.Update!.ToFieldsJson(i.Po.Schema.Table, i.Po.Schema.LineTable))).ToList(), CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                LogFailure = ex.Message;
+            }
+        }
+        if (LogFailure is not null)
+        {
+            foreach (var item in toWrite)
+                item.Fail(FailureKind.Transient, $"not sent: the activity log cannot record writes ({LogFailure}); nothing is written to ServiceNow " +
+                                                 "until it can, the PO is checked again next cycle");
+            return batch;
+        }
         try
         {
             var results = await _writer.WriteBatchAsync(toWrite.Select(i => i.Update!).ToList(), _processing).ConfigureAwait(false);

@@ -27,6 +27,8 @@ sealed class InstanceRouter
             return request.Method == "POST" ? _oauth.Token(contentType, await readForm()) : SnResponse.BadPath();
         if (_state.TakeUnavailableRequest())
             return SnResponse.Unavailable();
+        if (_state.TakeEchoCredentials())
+            return SnResponse.Error(500, "Internal error while handling " + request.Path, EchoedCredentials(authorization));
         if (!_oauth.IsAuthenticated(authorization))
         {
             _state.Stats.Add(ServiceNowEmulatorStats.Unauthorized);
@@ -52,5 +54,24 @@ sealed class InstanceRouter
         return TableRoute.TryMatch(path, out var table, out var sysId, out var v1)
             ? _tables.Handle(request, table, sysId, v1)
             : SnResponse.BadPath();
+    }
+
+    // What a badly configured gateway puts in an error page: the header, and user and password in several encodings.
+    static string EchoedCredentials(string? authorization)
+    {
+        var decoded = "";
+        if (authorization?.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            try
+            {
+                decoded = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(authorization[6..].Trim()));
+            }
+            catch (FormatException)
+            {
+            }
+        }
+        var password = decoded.Contains(':') ? decoded[(decoded.IndexOf(':') + 1)..] : "";
+        return $"request rejected; Authorization: {authorization}; credentials {decoded}; password={Uri.EscapeDataString(password)}; " +
+               $"xml <Password>{System.Security.SecurityElement.Escape(password)}</Password>; json {Newtonsoft.Json.JsonConvert.ToString(password)}";
     }
 }

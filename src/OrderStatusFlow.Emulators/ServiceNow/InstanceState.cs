@@ -12,6 +12,9 @@ sealed class InstanceState
     int _unavailableRequests;
     int _cancelledBatches;
 
+    readonly System.Collections.Concurrent.ConcurrentDictionary<ServiceNowHumanEdit, bool> _humanEditsDone = new();
+    int _echoCredentials;
+
     public InstanceState(ServiceNowScenario scenario, EmulatorClock clock)
     {
         Scenario = scenario;
@@ -44,6 +47,21 @@ sealed class InstanceState
 
     public bool TableDenied(string table, string operation) => Scenario.Acl.Any(a =>
         a.Table == table && a.Field is null && string.Equals(a.Operation, operation, StringComparison.OrdinalIgnoreCase));
+
+    public bool TakeEchoCredentials() => Interlocked.Increment(ref _echoCredentials) <= Scenario.Faults.EchoCredentialsFirstRequests;
+
+    /// <summary>Applies (once) the human edits waiting for the first list read of <paramref name="table"/>.</summary>
+    public void AfterListRead(string table)
+    {
+        foreach (var edit in Scenario.Faults.HumanEdits.Where(e => e.Table == table))
+        {
+            if (!_humanEditsDone.TryAdd(edit, true))
+                continue;
+            var current = Store.Get(table, edit.SysId)?.GetValueOrDefault(edit.Field) ?? "";
+            Store.Patch(table, edit.SysId, new Dictionary<string, string> { [edit.Field] = current.Length == 0 ? edit.Text : current + "\n" + edit.Text },
+                _ => false, Clock.Now);
+        }
+    }
 
     public bool TakeUnavailableRequest() => Interlocked.Increment(ref _unavailableRequests) <= Scenario.Faults.UnavailableFirstRequests;
 

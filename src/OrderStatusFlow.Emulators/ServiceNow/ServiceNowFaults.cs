@@ -17,4 +17,13 @@ public sealed class ServiceNowFaults
 
     /// <summary>The first K requests (any kind, not OAuth) answer 503 without doing anything.</summary>
     public int UnavailableFirstRequests { get; set; }
+
+    /// <summary>Edits a person makes right after the first list read of their table (see <see cref="ServiceNowHumanEdit"/>).</summary>
+    public List<ServiceNowHumanEdit> HumanEdits { get; set; } = [];
+
+    /// <summary>
+    /// The first K requests (not OAuth) answer 500 with an error detail that echoes the request's credentials: the
+    /// Authorization header and the user and password decoded from it (as a misconfigured gateway might).
+    /// </summary>
+    public int EchoCredentialsFirstRequests { get; set; }
 }

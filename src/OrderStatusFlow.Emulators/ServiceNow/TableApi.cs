@@ -36,6 +36,7 @@ sealed class TableApi(InstanceState state)
         if (v1 && total == 0)
             return SnResponse.NotFound();
         var result = new JArray(page.Select(r => Project(request, table, r)));
+        state.AfterListRead(table);
         var response = SnResponse.Json(200, new JObject { ["result"] = result });
         response.Headers["X-Total-Count"] = total.ToString();
         if (!state.Scenario.OmitLinkHeader && request.Q("sysparm_suppress_pagination_header") != "true")

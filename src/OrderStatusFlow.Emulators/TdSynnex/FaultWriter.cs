@@ -1,4 +1,5 @@
 using System.Security;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 
 namespace OrderStatusFlow.Emulators.TdSynnex;
@@ -6,7 +7,7 @@ namespace OrderStatusFlow.Emulators.TdSynnex;
 /// <summary>Turns a scripted <see cref="TdSynnexFault"/> into what goes on the wire.</summary>
 internal static class FaultWriter
 {
-    public static async Task ApplyAsync(HttpContext context, string endpoint, TdSynnexFault fault, string real, string poNumber)
+    public static async Task ApplyAsync(HttpContext context, string endpoint, TdSynnexFault fault, string real, string poNumber, string request)
     {
         switch (fault.Kind)
         {
@@ -55,6 +56,43 @@ internal static class FaultWriter
                 context.Response.StatusCode = fault.StatusCode ?? 200;
                 context.Response.ContentType = fault.ContentType ?? "text/xml; charset=utf-8";
                 await context.Response.WriteAsync(fault.Body ?? "", context.RequestAborted);
+                break;
+            case TdSynnexFaultKind.OtherPo:
+                await TdSynnexResponder.WriteXml(context, 200, real);
+                break;
+            case TdSynnexFaultKind.WrongCustomer:
+                await TdSynnexResponder.WriteXml(context, 200, Regex.Replace(real, "<CustomerNumber>[^<]*</CustomerNumber>",
+                    $"<CustomerNumber>{SecurityElement.Escape(fault.Customer ?? "999999")}</CustomerNumber>"));
+                break;
+            case TdSynnexFaultKind.EntityDeclaration:
+                await TdSynnexResponder.WriteXml(context, 200,
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE SynnexB2B [\n  <!ENTITY a \"aaaaaaaaaa\">\n  <!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">\n" +
+                    "  <!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">\n  <!ENTITY ext SYSTEM \"file:///etc/passwd\">\n]>\n" +
+                    $"<SynnexB2B><OrderStatusResponse><PONumber>{SecurityElement.Escape(poNumber)}</PONumber><Code>&c;&ext;</Code></OrderStatusResponse></SynnexB2B>\n");
+                break;
+            case TdSynnexFaultKind.Oversize:
+                context.Response.StatusCode = 200;
+                context.Response.ContentType = "text/xml; charset=utf-8";
+                await context.Response.WriteAsync(real.Replace("</SynnexB2B>", ""), context.RequestAborted);
+                var padding = "<!-- " + new string('x', 8180) + " -->\n";
+                for (var written = real.Length; written < fault.SizeBytes; written += padding.Length)
+                    await context.Response.WriteAsync(padding, context.RequestAborted);
+                await context.Response.WriteAsync("</SynnexB2B>\n", context.RequestAborted);
+                break;
+            case TdSynnexFaultKind.InvalidEncoding:
+                context.Response.StatusCode = 200;
+                context.Response.ContentType = "text/xml; charset=utf-8";
+                var bytes = System.Text.Encoding.UTF8.GetBytes(real).ToList();
+                bytes.InsertRange(Math.Max(0, real.IndexOf("<Code>", StringComparison.Ordinal) + 6), [0xC3, 0x28, 0xFF]);
+                await context.Response.Body.WriteAsync(bytes.ToArray(), context.RequestAborted);
+                break;
+            case TdSynnexFaultKind.EchoCredentials:
+                var password = Regex.Match(request, "<Password>(.*?)</Password>", RegexOptions.Singleline).Groups[1].Value;
+                var plain = System.Net.WebUtility.HtmlDecode(password);
+                await TdSynnexResponder.WriteXml(context, 200, endpoint == "status"
+                    ? TdSynnexResponder.ErrorXml("XML Server error",
+                        $"could not process {request} (password={Uri.EscapeDataString(plain)}, json {Newtonsoft.Json.JsonConvert.ToString(plain)})")
+                    : InvoiceXmlWriter.Error(poNumber, "Server error", $"could not process {request} (password={Uri.EscapeDataString(plain)})"));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown TD SYNNEX fault kind {fault.Kind}.");

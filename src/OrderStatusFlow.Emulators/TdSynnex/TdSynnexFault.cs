@@ -20,6 +20,15 @@ public sealed class TdSynnexFault
     public string? Body { get; set; }
     public string? ContentType { get; set; }
 
+    /// <summary>For <see cref="TdSynnexFaultKind.OtherPo"/>: whose answer is sent.</summary>
+    public string? OtherPoNumber { get; set; }
+
+    /// <summary>For <see cref="TdSynnexFaultKind.WrongCustomer"/>: the account the answer names.</summary>
+    public string? Customer { get; set; }
+
+    /// <summary>For <see cref="TdSynnexFaultKind.Oversize"/>: the body size in bytes.</summary>
+    public int SizeBytes { get; set; } = 8 * 1024 * 1024;
+
     internal bool Matches(string endpoint, string poNumber) =>
         (Endpoint.Equals("any", StringComparison.OrdinalIgnoreCase) || Endpoint.Equals(endpoint, StringComparison.OrdinalIgnoreCase))
         && (string.IsNullOrEmpty(PoNumber) || PoNumber == "*" || PoNumber.Equals(poNumber, StringComparison.OrdinalIgnoreCase));

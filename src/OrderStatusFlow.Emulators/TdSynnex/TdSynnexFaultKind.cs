@@ -36,4 +36,22 @@ public enum TdSynnexFaultKind
 
     /// <summary>Body as given, with StatusCode (default 200) and ContentType (default text/xml).</summary>
     Raw,
+
+    /// <summary>HTTP 200 with the answer for OtherPoNumber (another PO's data, its PONumber) instead of the PO asked.</summary>
+    OtherPo,
+
+    /// <summary>HTTP 200 with the real answer, its CustomerNumber replaced by Customer (default 999999).</summary>
+    WrongCustomer,
+
+    /// <summary>HTTP 200 with XML that declares a DTD with nested entities (entity expansion).</summary>
+    EntityDeclaration,
+
+    /// <summary>HTTP 200 with a well-formed answer of SizeBytes bytes (default 8 MiB), padded with comments.</summary>
+    Oversize,
+
+    /// <summary>HTTP 200 with the real answer declared UTF-8 but carrying bytes that are not valid UTF-8.</summary>
+    InvalidEncoding,
+
+    /// <summary>HTTP 200 with ErrorMessage/ErrorDetail echoing the request (and the password URL- and JSON-encoded).</summary>
+    EchoCredentials,
 }

@@ -87,7 +87,10 @@ internal sealed class TdSynnexResponder
             return;
         }
         _stats.CountFault();
-        await FaultWriter.ApplyAsync(context, endpoint, fault, real, poNumber);
+        var foreign = fault.Kind == TdSynnexFaultKind.OtherPo
+            ? Answer(endpoint, request with { PoNumber = fault.OtherPoNumber ?? "PO-OTHER" }, started)
+            : null;
+        await FaultWriter.ApplyAsync(context, endpoint, fault, foreign ?? real, poNumber, body);
     }
 
     string Answer(string endpoint, TdSynnexRequest request, long started)

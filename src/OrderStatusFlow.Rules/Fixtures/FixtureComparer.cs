@@ -11,6 +11,7 @@ internal static class FixtureComparer
         var expect = fixture.Expect;
         var skipped = outcome.SkipReason is not null;
         CompareSkip(expect, outcome.SkipReason, differences);
+        CompareNextCheck(fixture, outcome.NextCheckAt, differences);
 
         // A skipped PO writes nothing, whatever the rules set before skipping.
         var update = skipped ? new StatusUpdate(po.SysId, po.Number, new Dictionary<string, string>(), []) : ChangeDetector.Diff(po, outcome);
@@ -28,6 +29,26 @@ internal static class FixtureComparer
                 foreach (var (field, value) in fields)
                     differences.Add($"lines[{sysId}].{field}: expected (not written), actual {RuleFixtureRunner.Quote(value)}");
         return differences;
+    }
+
+    static void CompareNextCheck(RuleFixtureCase fixture, DateTimeOffset? nextCheckAt, List<string> differences)
+    {
+        if (fixture.Expect.CheckAgainIn is not { } text)
+            return;
+        var actual = nextCheckAt is { } at ? (at - fixture.Now).ToString("c", System.Globalization.CultureInfo.InvariantCulture) : "none";
+        if (string.Equals(text.Trim(), "none", StringComparison.OrdinalIgnoreCase))
+        {
+            if (nextCheckAt is not null)
+                differences.Add($"checkAgainIn: expected none, actual {actual}");
+            return;
+        }
+        if (!TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var expected))
+        {
+            differences.Add($"checkAgainIn: {RuleFixtureRunner.Quote(text)} is not a time span; write e.g. \"00:10:00\" or \"1.00:00:00\", or \"none\"");
+            return;
+        }
+        if (nextCheckAt is null || nextCheckAt.Value - fixture.Now != expected)
+            differences.Add($"checkAgainIn: expected {expected.ToString("c", System.Globalization.CultureInfo.InvariantCulture)}, actual {actual}");
     }
 
     static void CompareSkip(FixtureExpectation expect, string? reason, List<string> differences)

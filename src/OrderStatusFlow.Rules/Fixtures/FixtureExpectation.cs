@@ -19,6 +19,13 @@ public sealed class FixtureExpectation
     [JsonProperty("skip")]
     public JToken? Skip { get; set; }
 
+    /// <summary>
+    /// When set, the next check the rules asked for, as a time span after the case's <c>now</c> (<c>"00:10:00"</c>);
+    /// <c>"none"</c>: no rule asked.
+    /// </summary>
+    [JsonProperty("checkAgainIn")]
+    public string? CheckAgainIn { get; set; }
+
     [JsonProperty("exact")]
     public bool Exact { get; set; }
 

@@ -26,6 +26,10 @@ public sealed class RuleFixtureCase
     [JsonProperty("settings")]
     public Dictionary<string, string> Settings { get; set; } = [];
 
+    /// <summary>The evaluation time the rules see as <c>Now</c> (ISO-8601); default 2026-01-05T12:00:00Z, a Monday noon.</summary>
+    [JsonProperty("now")]
+    public DateTimeOffset Now { get; set; } = new(2026, 1, 5, 12, 0, 0, TimeSpan.Zero);
+
     [JsonProperty("expect")]
     public FixtureExpectation Expect { get; set; } = new();
 

@@ -89,7 +89,7 @@ public static class RuleFixtureRunner
         RuleOutcome outcome;
         try
         {
-            outcome = ruleSet.Evaluate(new RuleContext(po, status, settings));
+            outcome = ruleSet.Evaluate(new RuleContext(po, status, settings) { Now = fixture.Now });
         }
         catch (SyncException ex)
         {

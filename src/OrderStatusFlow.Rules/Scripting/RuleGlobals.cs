@@ -17,6 +17,7 @@ public sealed class RuleGlobals
         _outcome = outcome;
         Tds = context.Status;
         Settings = context.Settings;
+        Now = context.Now;
         Po = new RulePo(context.Po, context.Status, outcome);
     }
 
@@ -60,6 +61,24 @@ public sealed class RuleGlobals
 
     /// <summary>Nothing is written for this PO; the reason goes to the activity log.</summary>
     public void Skip(string reason) => _outcome.Skip(reason);
+
+    /// <summary>The time of this evaluation (UTC), from the pipeline's clock.</summary>
+    public DateTimeOffset Now { get; }
+
+    /// <summary>
+    /// Asks TD SYNNEX about this PO again after <paramref name="delay"/> (from <see cref="Now"/>). When several rules
+    /// ask, the earliest request wins. Without any request the PO is checked every pipeline interval.
+    /// </summary>
+    public void CheckAgainIn(TimeSpan delay) => _outcome.CheckAgainAt(Now + (delay < TimeSpan.Zero ? TimeSpan.Zero : delay));
+
+    /// <summary>Asks TD SYNNEX about this PO again at <paramref name="at"/>; the earliest request of the set wins.</summary>
+    public void CheckAgainAt(DateTimeOffset at) => _outcome.CheckAgainAt(at < Now ? Now : at);
+
+    /// <summary>
+    /// The date in <paramref name="text"/> (<c>YYYY-MM-DD</c>, or TD SYNNEX's <c>MM-DD-YYYY</c>) as midnight UTC, or null
+    /// when blank or not a date.
+    /// </summary>
+    public DateTimeOffset? ToDate(string? text) => RuleText.Date(text);
 
     /// <summary>The values comma-joined without spaces: trimmed, blanks dropped, distinct, in order of first appearance.</summary>
     public string Join(IEnumerable<string?>? values) => RuleText.Join(values);

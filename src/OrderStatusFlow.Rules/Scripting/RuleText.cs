@@ -30,4 +30,13 @@ internal static class RuleText
     /// <summary>An integer as invariant text; quantities below 1024 come from a table.</summary>
     public static string Number(int value) =>
         (uint)value < (uint)SmallNumbers.Length ? SmallNumbers[value] : value.ToString(CultureInfo.InvariantCulture);
+
+    static readonly string[] DateFormats = ["yyyy-MM-dd", "MM-dd-yyyy", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm:ss"];
+
+    /// <summary>A TD SYNNEX or ServiceNow date as midnight UTC; null when blank or not one of the known formats.</summary>
+    public static DateTimeOffset? Date(string? text) =>
+        !string.IsNullOrWhiteSpace(text)
+        && DateTime.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var value)
+            ? new DateTimeOffset(DateTime.SpecifyKind(value.Date, DateTimeKind.Utc))
+            : null;
 }

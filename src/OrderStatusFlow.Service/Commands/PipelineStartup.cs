@@ -35,13 +35,18 @@ sealed class PipelineStartup : IAsyncDisposable
         }
         startup.Definition = loaded.Definition;
         startup.DbPath = paths.DbOr(loaded.Definition!.ActivityLogPath);
-        startup._log = await SqliteActivityLog.OpenAsync(startup.DbPath);
+        startup._log = await SqliteActivityLog.OpenAsync(startup.DbPath, new SqliteActivityLogOptions
+        {
+            UnavailableTimeout = loaded.Definition.ActivityLog.UnavailableTimeout,
+            OnUnavailable = reason => logger.Warning("{Reason}", reason),
+        });
         startup.Service = new SyncService(new SyncServiceOptions
         {
             PipelinePath = paths.Pipeline,
             RulesFolder = paths.Rules,
             DryRun = dryRun,
             Logger = logger,
+            Schedule = new Core.Scheduling.InMemoryCheckSchedule(),
         }, startup.Registry, startup._log);
         return startup;
     }

@@ -1,5 +1,6 @@
 using OrderStatusFlow.Core.Domain;
 using OrderStatusFlow.Core.Pipeline;
+using OrderStatusFlow.Core.Scheduling;
 using OrderStatusFlow.Service.Cli;
 using OrderStatusFlow.Service.Operator;
 using Serilog;
@@ -9,7 +10,7 @@ namespace OrderStatusFlow.Service.Commands;
 /// <summary><c>run [--once] [--dry-run]</c>: the long-lived process (or one cycle) against the configured endpoints.</summary>
 static class RunCommand
 {
-    public static async Task<int> RunAsync(CliPaths paths, bool once, bool dryRun, bool verbose)
+    public static async Task<int> RunAsync(CliPaths paths, bool once, bool dryRun, bool verbose, IReadOnlyList<string>? poNumbers = null)
     {
         var logger = Logging.Create(verbose);
         try
@@ -17,7 +18,7 @@ static class RunCommand
             using var stop = new StopSignal(logger);
             if (RuleSupervisor.ShouldSupervise())
                 return await RuleSupervisor.RunAsync(once, logger, stop.Token);
-            return await RunAsync(paths, once, dryRun, logger, stop.Token);
+            return await RunAsync(paths, once, dryRun, logger, stop.Token, poNumbers);
         }
         finally
         {
@@ -26,7 +27,7 @@ static class RunCommand
         }
     }
 
-    public static async Task<int> RunAsync(CliPaths paths, bool once, bool dryRun, ILogger logger, CancellationToken stop)
+    public static async Task<int> RunAsync(CliPaths paths, bool once, bool dryRun, ILogger logger, CancellationToken stop, IReadOnlyList<string>? poNumbers = null)
     {
         try
         {
@@ -36,7 +37,13 @@ static class RunCommand
             logger.Information("Activity log: {Db}", Path.GetFullPath(startup.DbPath));
             if (once)
             {
-                var result = await startup.Service!.RunOnceAsync(stop); // the runner logs the cycle's summary line
+                var request = poNumbers is { Count: > 0 }
+                    ? new CycleRequest { OnlyPoNumbers = new HashSet<string>(poNumbers, StringComparer.OrdinalIgnoreCase) }
+                    : CycleRequest.All;
+                var result = await startup.Service!.RunOnceAsync(request, stop); // the runner logs the cycle's summary line
+                if (poNumbers is { Count: > 0 } && result.Schedule is { } summary && summary.Checked < poNumbers.Count)
+                    Console.Error.WriteLine($"osf: {poNumbers.Count - summary.Checked} of the {poNumbers.Count} PO number(s) given are not open connector POs"
+                        + (summary.Backlog > 0 ? $" or did not fit the budget ({summary.Backlog} left)" : "") + "; check the numbers with './run.sh log po NUMBER'");
                 if (!result.CouldRun)
                     Console.Error.WriteLine($"osf: the cycle could not run: {result.Error}");
                 return result.Disabled ? ExitCodes.Ok : result.ExitCode;

@@ -25,9 +25,11 @@ public sealed class ServiceNowRecordWriter(ServiceNowClient client, bool ownsCli
     readonly ServiceNowOptions _options = client.Options;
     readonly BatchSender _sender = new(client);
     readonly ReadBack _readBack = new(client);
+    readonly MemoRefresh _memos = new(client);
 
     public async Task<IReadOnlyList<WriteResult>> WriteBatchAsync(IReadOnlyList<StatusUpdate> batch, CancellationToken cancellationToken)
     {
+        batch = await _memos.RunAsync(batch, cancellationToken);
         var items = Plan(batch);
         SyncException? fatal = null;
         var roundLimit = _options.MaxAttempts * 4 + 10;
@@ -62,6 +64,19 @@ public sealed class ServiceNowRecordWriter(ServiceNowClient client, bool ownsCli
         if (fatal is not null && items.All(i => i.FailureKind is not null))
             throw fatal;
         return Results(batch, items);
+    }
+
+    public async Task<IReadOnlyList<WriteResult>> ConfirmAsync(IReadOnlyList<StatusUpdate> updates, CancellationToken cancellationToken)
+    {
+        // Memo lines count as committed when the memo holds them, whatever else was added around them.
+        var items = Plan(await _memos.RunAsync(updates, cancellationToken));
+        foreach (var item in items)
+            item.NeedsReadBack = true;
+        await _readBack.RunAsync(items, cancellationToken);
+        foreach (var item in items.Where(i => !i.Done))
+            item.Fail(FailureKind.Transient, $"{item.Label}: {string.Join(",", item.Remaining.Keys)} " +
+                                             (item.LastError is null ? "not holding the value sent" : $"could not be read back ({item.LastError})"));
+        return Results(updates, items);
     }
 
     List<WriteItem> Plan(IReadOnlyList<StatusUpdate> batch)

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using OrderStatusFlow.Core.Domain;
 using OrderStatusFlow.Core.Seams;
+using OrderStatusFlow.ServiceNow.Query;
 
 namespace OrderStatusFlow.ServiceNow.OpenOrders;
 
@@ -49,6 +50,38 @@ public sealed class ServiceNowOrderSource(ServiceNowClient client, Eligibility? 
         }
     }
 
+    /// <summary>The open POs' header fields only, page by page: the scheduler's cheap read.</summary>
+    public async IAsyncEnumerable<PurchaseOrder> ReadOpenHeadersAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var page in ReadPoPagesAsync(cancellationToken).ConfigureAwait(false))
+            foreach (var po in page.Where(p => p.GetValueOrDefault("sys_id", "").Length > 0 && _eligibility.WhyIneligible(p) is null))
+                yield return new PurchaseOrder(po["sys_id"], po.GetValueOrDefault("number", ""), po, []) { Schema = _schema };
+    }
+
+    /// <summary>
+    /// The given POs with their lines: one bulk line read per page of POs, the next one read while the POs of the
+    /// current one are handed out.
+    /// </summary>
+    public async IAsyncEnumerable<PurchaseOrder> ReadLinesAsync(IReadOnlyList<PurchaseOrder> headers, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var chunks = headers.Chunk(Math.Max(1, _options.PageSize)).ToList();
+        if (chunks.Count == 0)
+            yield break;
+        var next = ReadLinesAsync(chunks[0].Select(p => p.SysId).ToList(), cancellationToken);
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            var lines = await next.ConfigureAwait(false);
+            if (i + 1 < chunks.Count)
+                next = ReadLinesAsync(chunks[i + 1].Select(p => p.SysId).ToList(), cancellationToken);
+            foreach (var po in chunks[i])
+                yield return new PurchaseOrder(po.SysId, po.Number, po.Fields, lines.TryGetValue(po.SysId, out var found) ? found : [])
+                {
+                    SkipReason = po.SkipReason,
+                    Schema = po.Schema,
+                };
+        }
+    }
+
     async Task ProduceAsync(ChannelWriter<List<PurchaseOrder>> pages, CancellationToken cancellationToken)
     {
         try
@@ -90,14 +123,16 @@ public sealed class ServiceNowOrderSource(ServiceNowClient client, Eligibility? 
         return ReadKeysetPagesAsync(cancellationToken);
     }
 
-    /// <summary>Pages by <c>sys_id&gt;last</c>: a PO leaving the result set never shifts the next page.</summary>
+    /// <summary>
+    /// Pages by <c>sys_id&gt;last</c> (in every <c>^NQ</c> group, see <see cref="KeysetQuery"/>): a PO leaving the
+    /// result set never shifts the next page.
+    /// </summary>
     async IAsyncEnumerable<IReadOnlyList<IReadOnlyDictionary<string, string>>> ReadKeysetPagesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var filter = string.Join("^", _options.Query.Split('^').Where(t => t.Length > 0 && !t.StartsWith("ORDERBY", StringComparison.Ordinal)));
         var last = "";
         while (true)
         {
-            var query = JoinQuery(filter, (last.Length > 0 ? $"sys_id>{last}^" : "") + "ORDERBYsys_id");
+            var query = KeysetQuery.Page(_options.Query, last);
             var page = await client.ReadFirstAsync(_options.Table, query, _options.PoFields, _options.PageSize, cancellationToken);
             if (page.Count > 0)
                 yield return page;

@@ -1,20 +1,21 @@
 namespace OrderStatusFlow.Sqlite.Schema;
 
 /// <summary>
-/// Version 4: <c>operator_actions</c>, one row per console action (who did what, when). Before version 4 the console
-/// created it on its first action; a file that already has it keeps its rows (<c>IF NOT EXISTS</c>), and the index
-/// on the action kind serves "the latest pause or resume" read at every start.
+/// Version 4: <c>write_intents</c>, the writes sent (or about to be) whose outcome is not recorded yet. A row is
+/// inserted before a write is sent and deleted in the transaction that records the PO's event; rows left after a
+/// crash are settled at the next start.
 /// </summary>
 internal static class SchemaV4
 {
     public const string Sql = """
-        CREATE TABLE IF NOT EXISTS operator_actions(
-            action_id INTEGER PRIMARY KEY,
-            at        TEXT NOT NULL,
-            who       TEXT NOT NULL,
-            action    TEXT NOT NULL,   -- sync | retry | retry_failures | pause | resume
-            target    TEXT,            -- the PO number, or how many POs
-            detail    TEXT);
-        CREATE INDEX IF NOT EXISTS ix_operator_actions_action ON operator_actions(action, action_id);
+        CREATE TABLE write_intents(
+            intent_id   INTEGER PRIMARY KEY,
+            run_id      INTEGER NOT NULL,
+            po_sys_id   TEXT NOT NULL,
+            po_number   TEXT NOT NULL,
+            at          TEXT NOT NULL,
+            update_json TEXT NOT NULL,
+            fields_json TEXT);
+        CREATE INDEX ix_write_intents_po ON write_intents(run_id, po_sys_id);
         """;
 }

@@ -95,7 +95,7 @@ internal sealed class ActivityLogWriter : IAsyncDisposable
                     weight += request.Weight;
                 }
 
-                WriteBatch(batch);
+                await WriteBatchAsync(batch).ConfigureAwait(false);
             }
         }
         catch (Exception e)
@@ -116,36 +116,55 @@ internal sealed class ActivityLogWriter : IAsyncDisposable
         }
     }
 
-    private void WriteBatch(List<WriteRequest> batch)
+    private async Task WriteBatchAsync(List<WriteRequest> batch)
     {
         var results = new long[batch.Count];
         var errors = new Exception?[batch.Count];
-        try
+        var started = _time.GetTimestamp();
+        for (var attempt = 0; ; attempt++)
         {
-            using var transaction = _connection.BeginTransaction(deferred: false);
-            for (var i = 0; i < batch.Count; i++)
+            Array.Clear(errors);
+            try
             {
-                try
+                using var transaction = _connection.BeginTransaction(deferred: false);
+                for (var i = 0; i < batch.Count; i++)
                 {
-                    results[i] = batch[i].Apply(_connection, transaction);
+                    try
+                    {
+                        results[i] = batch[i].Apply(_connection, transaction);
+                    }
+                    catch (Exception e) when (e is not SqliteException)
+                    {
+                        errors[i] = e;
+                    }
                 }
-                catch (Exception e) when (e is not SqliteException)
-                {
-                    errors[i] = e;
-                }
-            }
 
-            transaction.Commit();
-        }
-        catch (SqliteException e)
-        {
-            var error = ActivityLogErrors.WriteFailed(_path, e);
-            foreach (var request in batch)
+                transaction.Commit();
+                break;
+            }
+            catch (SqliteException e) when (ActivityLogErrors.IsWorthWaiting(e) && _time.GetElapsedTime(started) < _options.UnavailableTimeout)
             {
-                request.Fail(error);
-            }
+                // The batch was rolled back. Nothing is dropped: the callers keep waiting (and so hold the pipeline
+                // back) until the file can be written again or the timeout is over.
+                if (attempt == 0)
+                {
+                    _options.OnUnavailable?.Invoke(ActivityLogErrors.WriteFailed(_path, e).Message +
+                                                   $" Waiting up to {_options.UnavailableTimeout} before giving up; nothing is sent to ServiceNow meanwhile.");
+                }
 
-            return;
+                var delay = TimeSpan.FromMilliseconds(Math.Min(2000, 50 * Math.Pow(2, Math.Min(attempt, 6))));
+                await Task.Delay(delay, _time).ConfigureAwait(false);
+            }
+            catch (SqliteException e)
+            {
+                var error = ActivityLogErrors.WriteFailed(_path, e, _time.GetElapsedTime(started));
+                foreach (var request in batch)
+                {
+                    request.Fail(error);
+                }
+
+                return;
+            }
         }
 
         Interlocked.Increment(ref _commits);

@@ -1,3 +1,4 @@
+using Dapper;
 using Microsoft.Data.Sqlite;
 using OrderStatusFlow.Core.Domain;
 
@@ -20,6 +21,9 @@ internal sealed class RecordEventsRequest(IReadOnlyList<ActivityEntry> entries) 
 
     public override long Apply(SqliteConnection connection, SqliteTransaction transaction)
     {
+        // The event of a PO settles the writes logged for it in the same run: same transaction, so never one without the other.
+        connection.Execute("DELETE FROM write_intents WHERE run_id = @RunId AND po_sys_id = @PoSysId;",
+            entries.Select(e => new { e.RunId, e.PoSysId }), transaction);
         using var state = PoStateUpsert.Prepare(connection, transaction);
         using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
@@ -55,11 +59,11 @@ internal sealed class RecordEventsRequest(IReadOnlyList<ActivityEntry> entries) 
         for (var i = 0; i < entries.Count; i++)
         {
             var entry = entries[i] ?? throw new ArgumentException($"RecordEventsAsync: entries[{i}] is null.");
-            if (string.IsNullOrEmpty(entry.PoNumber) || string.IsNullOrEmpty(entry.PoSysId))
+            // A record whose number is empty still gets its (failed) event: it is identified by its sys_id.
+            if (string.IsNullOrEmpty(entry.PoSysId) || entry.PoNumber is null)
             {
                 throw new ArgumentException(
-                    $"RecordEventsAsync: entries[{i}] (run {entry.RunId}) has an empty PoNumber or PoSysId; " +
-                    "every event must name its PO.");
+                    $"RecordEventsAsync: entries[{i}] (run {entry.RunId}) has no PoSysId; every event must name its PO.");
             }
 
             _ = entry.Outcome.ToText(); // throws for an undefined enum value

@@ -20,7 +20,7 @@ internal static class HttpFailures
         var code = (int)status;
         var what = TdsXmlReader.LooksLikeHtml(body.TrimStart())
             ? TdsXmlReader.HtmlMessage(endpoint, body.TrimStart(), redactor)
-            : $"TD SYNNEX {endpoint} answered HTTP {code} {status}" + (body.Length > 0 ? $": \"{redactor.Redact(TdsText.Collapse(body.Length > 160 ? body[..160] : body))}\"" : "") + ".";
+            : $"TD SYNNEX {endpoint} answered HTTP {code} {status}" + (body.Length > 0 ? $": \"{Shorten(redactor.Redact(TdsText.Collapse(redactor.Redact(body))))}\"" : "") + ".";
         var prefix = what.StartsWith("TD SYNNEX answered an HTML page", StringComparison.Ordinal) ? $"HTTP {code}: " : "";
         return code switch
         {
@@ -39,4 +39,6 @@ internal static class HttpFailures
             ex = ex.InnerException;
         return ex;
     }
+
+    static string Shorten(string text) => text.Length > 160 ? text[..160] + "..." : text;
 }

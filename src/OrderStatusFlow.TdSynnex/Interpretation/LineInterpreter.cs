@@ -33,6 +33,7 @@ internal static class LineInterpreter
             SalesOrderNumbers = Distinct(rows.Select(r => r.OrderNumber)),
             ShipDate = LatestShipDate(live),
             Eta = backordered > 0 ? Eta(backorderRows.Where(r => r.OrderQuantity > r.ShipQuantity)) : null,
+            EstimatedShipDate = EarliestEstimatedShipDate(live.Where(r => !r.IsBackorder && r.OrderQuantity > r.ShipQuantity)),
             RowCodes = rows.Select(r => r.Code.Trim().ToLowerInvariant()).ToList(),
         };
     }
@@ -82,6 +83,10 @@ internal static class LineInterpreter
         backorderRows.Select(r => r.EtaDate ?? r.EstimatedShipDate).Where(d => d is not null).Min() is { } date
             ? TdsText.FormatDate(date)
             : null;
+
+    /// <summary>The earliest <c>EstimatedShipDate</c> of the given unshipped sales-order rows.</summary>
+    static string? EarliestEstimatedShipDate(IEnumerable<PoStatusRow> rows) =>
+        rows.Select(r => r.EstimatedShipDate).Where(d => d is not null).Min() is { } date ? TdsText.FormatDate(date) : null;
 
     internal static IReadOnlyList<string> Distinct(IEnumerable<string?> values) =>
         values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).Distinct(StringComparer.Ordinal).ToList();

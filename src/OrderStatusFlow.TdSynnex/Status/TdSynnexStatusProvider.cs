@@ -63,7 +63,9 @@ public sealed class TdSynnexStatusProvider : IStatusProvider, IDisposable
 
     public async Task<OrderStatus> GetStatusAsync(PurchaseOrder order, CancellationToken cancellationToken)
     {
+        LineCheck.Ensure(order, _fields);
         var response = await _client.GetPoStatusAsync(order.Number, cancellationToken).ConfigureAwait(false);
+        AnswerCheck.PoStatus(order.Number, _client.Customer, response);
         var status = StatusInterpreter.Interpret(order, response, [], _fields);
         if (!InvoicePolicy.ShouldQuery(order, response, status, _fields))
             return status;
@@ -73,6 +75,7 @@ public sealed class TdSynnexStatusProvider : IStatusProvider, IDisposable
         try
         {
             var result = await _client.GetInvoicesAsync(order.Number, cancellationToken).ConfigureAwait(false);
+            AnswerCheck.Invoices(order.Number, status, result);
             if (!result.NotAvailable)
                 return StatusInterpreter.WithInvoices(status, response, result.Invoices);
             note = $"No invoice available yet from TD SYNNEX ({result.NotAvailableReason}); queried again next cycle.";

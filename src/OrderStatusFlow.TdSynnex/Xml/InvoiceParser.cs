@@ -7,6 +7,9 @@ namespace OrderStatusFlow.TdSynnex.Xml;
 /// <summary>The answer of the invoice query: the invoices, or why there are none yet.</summary>
 internal sealed record InvoiceQueryResult(IReadOnlyList<Invoice> Invoices, string? NotAvailableReason)
 {
+    /// <summary>Every PO number the answer names (header and per-invoice <c>CustomerPONumber</c>).</summary>
+    public IReadOnlyList<string> PoNumbers { get; init; } = [];
+
     public bool NotAvailable => NotAvailableReason is not null;
 }
 
@@ -46,9 +49,11 @@ internal static partial class InvoiceParser
             ? [root]
             : TdsText.Children(response, "Invoice").ToList();
         var invoices = invoiceElements.Select(ParseInvoice).ToList();
+        var poNumbers = invoiceElements.Select(i => TdsText.Text(i, "CustomerPONumber")).Prepend(headerPo)
+            .OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (invoices.Count == 0)
-            return new InvoiceQueryResult([], $"no invoice returned yet for {headerPo ?? "the PO"}");
-        return new InvoiceQueryResult(invoices, null);
+            return new InvoiceQueryResult([], $"no invoice returned yet for {headerPo ?? "the PO"}") { PoNumbers = poNumbers };
+        return new InvoiceQueryResult(invoices, null) { PoNumbers = poNumbers };
     }
 
     static Invoice ParseInvoice(XElement invoice)

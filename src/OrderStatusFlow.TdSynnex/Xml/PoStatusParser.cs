@@ -28,7 +28,10 @@ internal static class PoStatusParser
         if (items is not null)
             foreach (var item in TdsText.Children(items, "Item"))
                 rows.Add(ParseRow(item));
-        return new PoStatusResponse(code, TdsText.Text(response, "Reason"), TdsText.Text(response, "PONumber"), rows);
+        return new PoStatusResponse(code, TdsText.Text(response, "Reason"), TdsText.Text(response, "PONumber"), rows)
+        {
+            CustomerNumber = TdsText.Text(response, "CustomerNumber"),
+        };
     }
 
     static PoStatusRow ParseRow(XElement item)

@@ -3,6 +3,9 @@ namespace OrderStatusFlow.TdSynnex.Xml;
 /// <summary>A parsed PO Status answer, as received (codes trimmed, not yet interpreted).</summary>
 internal sealed record PoStatusResponse(string Code, string? Reason, string? PoNumber, IReadOnlyList<PoStatusRow> Rows)
 {
+    /// <summary>The <c>CustomerNumber</c> the answer echoes; null when absent.</summary>
+    public string? CustomerNumber { get; init; }
+
     /// <summary>The header code lower-cased with all whitespace removed, e.g. <c>notfound</c> for "NOT FOUND".</summary>
     public string NormalizedCode => TdsText.NormalizeCode(Code);
 

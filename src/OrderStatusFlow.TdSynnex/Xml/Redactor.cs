@@ -1,19 +1,18 @@
+using OrderStatusFlow.Core.Diagnostics;
+
 namespace OrderStatusFlow.TdSynnex.Xml;
 
-/// <summary>Removes the configured credentials from any text that may reach a log or an exception message.</summary>
+/// <summary>
+/// Removes the configured credentials, in every form they travel in (see <see cref="SecretRedactor"/>), from any
+/// text that may reach a log or an exception message.
+/// </summary>
 internal sealed class Redactor(params string?[] secrets)
 {
-    readonly string[] _secrets = secrets.Where(s => !string.IsNullOrEmpty(s) && s.Length >= 3)
-        .Select(s => s!).OrderByDescending(s => s.Length).ToArray();
+    readonly SecretRedactor _secrets = new(secrets);
 
     public static readonly Redactor None = new();
 
-    public string Redact(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-            return "";
-        foreach (var secret in _secrets)
-            text = text.Replace(secret, "***", StringComparison.OrdinalIgnoreCase);
-        return text;
-    }
+    public SecretRedactor Secrets => _secrets;
+
+    public string Redact(string? text) => _secrets.Redact(text);
 }

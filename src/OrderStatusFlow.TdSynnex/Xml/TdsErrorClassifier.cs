@@ -35,10 +35,10 @@ internal static partial class TdsErrorClassifier
     static string Describe(string? message, string? detail, Redactor redactor)
     {
         var parts = new[] { message, detail }.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => TdsText.Collapse(p!));
-        var joined = string.Join(": ", parts);
+        var joined = redactor.Redact(string.Join(": ", parts)); // before shortening: half a secret is still a leak
         if (joined.Length > 300)
             joined = joined[..300] + "...";
-        return joined.Length == 0 ? "no error text" : "\"" + redactor.Redact(joined) + "\"";
+        return joined.Length == 0 ? "no error text" : "\"" + joined + "\"";
     }
 
     [GeneratedRegex(@"\bIP\b|IP\s*address", RegexOptions.IgnoreCase)]

@@ -22,7 +22,16 @@ internal static partial class TdsXmlReader
             throw new SyncException(FailureKind.Data, HtmlMessage(endpoint, trimmed, redactor));
         try
         {
-            return XDocument.Parse(trimmed, LoadOptions.SetLineInfo);
+            // No DTDs (entity expansion, external entities) and no resolver: a document type declaration is refused.
+            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = true };
+            using var reader = XmlReader.Create(new StringReader(trimmed), settings);
+            return XDocument.Load(reader, LoadOptions.SetLineInfo);
+        }
+        catch (XmlException ex) when (ex.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new SyncException(FailureKind.Data,
+                $"TD SYNNEX {endpoint} answered XML with a document type declaration (DTD/entities), which is refused for safety " +
+                $"(line {ex.LineNumber}). Not retried; the PO is queried again next cycle (report it to TD SYNNEX if it persists).");
         }
         catch (XmlException ex)
         {
@@ -60,10 +69,11 @@ internal static partial class TdsXmlReader
     {
         var title = TitleRegex().Match(body);
         var text = title.Success ? title.Groups[1].Value : TagRegex().Replace(body, " ");
-        text = TdsText.Collapse(WebUtility.HtmlDecode(text));
+        // Redacted before and after decoding (an escaped secret becomes literal), and before it is shortened.
+        text = redactor.Redact(TdsText.Collapse(WebUtility.HtmlDecode(redactor.Redact(text))));
         if (text.Length > 160)
             text = text[..160] + "...";
-        return $"TD SYNNEX answered an HTML page, not XML: \"{redactor.Redact(text)}\" ({endpoint}). " +
+        return $"TD SYNNEX answered an HTML page, not XML: \"{text}\" ({endpoint}). " +
                "Check that the URL points at the TD SYNNEX XML host; a proxy or maintenance page answers like this.";
     }
 

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Time.Testing;
 using OrderStatusFlow.Core.Domain;
 using OrderStatusFlow.Core.Pipeline;
+using OrderStatusFlow.Core.Scheduling;
+using OrderStatusFlow.Core.Seams;
 using OrderStatusFlow.TestKit;
 
 namespace OrderStatusFlow.Core.Tests.Pipeline;
@@ -8,7 +10,7 @@ namespace OrderStatusFlow.Core.Tests.Pipeline;
 /// <summary>A pipeline over TestKit fakes: in-memory POs, scripted statuses, a fixed rule set, a collecting writer.</summary>
 internal sealed class PipelineHarness
 {
-    public PipelineHarness(IEnumerable<PurchaseOrder> orders, string? json = null, bool dryRun = false)
+    public PipelineHarness(IEnumerable<PurchaseOrder> orders, string? json = null, bool dryRun = false, ICheckSchedule? schedule = null, int maxRequestsPerHour = 0)
     {
         Source = new InMemoryOrderSource(orders);
         Writer = new CollectingRecordWriter(Source);
@@ -18,8 +20,9 @@ internal sealed class PipelineHarness
             { IsValid: true, Definition: { } d } => d,
             var r => throw new PipelineValidationException(r.Problems),
         };
+        Budget = maxRequestsPerHour > 0 ? new RequestBudget(maxRequestsPerHour, Time) : null;
         Runner = new PipelineRunner(Definition, new PipelineSeams(Source, Status, Rules, Writer), Log,
-            new PipelineRunOptions { DryRun = dryRun, TimeProvider = Time });
+            new PipelineRunOptions { DryRun = dryRun, TimeProvider = Time, Schedule = schedule, Budget = Budget });
     }
 
     public InMemoryOrderSource Source { get; }
@@ -31,6 +34,9 @@ internal sealed class PipelineHarness
     public FakeStages Stages { get; }
     public PipelineDefinition Definition { get; }
     public PipelineRunner Runner { get; }
+    public RequestBudget? Budget { get; }
+
+    public Task<CycleResult> RunAsync(CycleRequest request) => Wait.ForAsync(Runner.RunCycleAsync(request, CancellationToken.None), "the cycle to finish");
 
     public Task<CycleResult> RunAsync(CancellationToken cancellationToken = default) =>
         Wait.ForAsync(Runner.RunCycleAsync(cancellationToken), "the cycle to finish");

@@ -5,15 +5,15 @@ using OrderStatusFlow.Sqlite.Schema;
 
 namespace OrderStatusFlow.Integration.Tests.Sqlite;
 
-/// <summary>Upgrading a version 3 file in place to version 4 (operator_actions in the schema).</summary>
-public sealed class SchemaV4MigrationTests
+/// <summary>Upgrading a version 4 file in place to version 5 (operator_actions in the schema).</summary>
+public sealed class SchemaV5MigrationTests
 {
     [Test]
-    public async Task OpenAsync_Version3FileWithoutActions_GetsTheTableAndKeepsEveryRow()
+    public async Task OpenAsync_Version4FileWithoutActions_GetsTheTableAndKeepsEveryRow()
     {
         var folder = TempActivityLog.NewFolder();
-        var path = Path.Combine(folder, "v3.db");
-        CreateVersion3(path, """
+        var path = Path.Combine(folder, "v4.db");
+        CreateVersion4(path, """
             INSERT INTO sync_runs(run_id, pipeline, started_at) VALUES (1, 'p', '2026-01-01T00:00:00.000Z');
             INSERT INTO log_meta(key, value) VALUES ('retention', '30.00:00:00');
             """);
@@ -26,7 +26,7 @@ public sealed class SchemaV4MigrationTests
         reader.Open();
         Assert.Multiple(async () =>
         {
-            Assert.That(reader.ExecuteScalar<long>("PRAGMA user_version"), Is.EqualTo(4));
+            Assert.That(reader.ExecuteScalar<long>("PRAGMA user_version"), Is.EqualTo(5));
             Assert.That(reader.ExecuteScalar<long>("SELECT COUNT(*) FROM sync_runs"), Is.EqualTo(1));
             Assert.That(reader.ExecuteScalar<string>("SELECT value FROM log_meta WHERE key = 'retention'"), Is.EqualTo("30.00:00:00"));
             Assert.That((await actions.LastPauseOrResumeAsync(CancellationToken.None))?.Detail, Is.EqualTo("maintenance"));
@@ -35,12 +35,12 @@ public sealed class SchemaV4MigrationTests
     }
 
     [Test]
-    public async Task OpenAsync_Version3FileWithAdHocActionsTable_KeepsItsRows()
+    public async Task OpenAsync_Version4FileWithAdHocActionsTable_KeepsItsRows()
     {
-        // Before version 4 the console created operator_actions itself on its first action.
+        // Before version 5 the console created operator_actions itself on its first action.
         var folder = TempActivityLog.NewFolder();
-        var path = Path.Combine(folder, "v3.db");
-        CreateVersion3(path, SchemaV4.Sql + """
+        var path = Path.Combine(folder, "v4.db");
+        CreateVersion4(path, SchemaV5.Sql + """
             INSERT INTO operator_actions(at, who, action, target, detail) VALUES ('2026-01-01T00:00:00.000Z', 'ops', 'pause', NULL, 'kept');
             """);
 
@@ -55,19 +55,19 @@ public sealed class SchemaV4MigrationTests
     public void OpenAsync_NewerVersionFile_RefusedWithTheVersionsAndWhatToDo()
     {
         var folder = TempActivityLog.NewFolder();
-        var path = Path.Combine(folder, "v5.db");
-        CreateVersion3(path, "PRAGMA user_version = 5;");
+        var path = Path.Combine(folder, "v6.db");
+        CreateVersion4(path, "PRAGMA user_version = 6;");
 
         var error = Assert.CatchAsync(async () => await (await SqliteActivityLog.OpenAsync(path)).DisposeAsync());
 
-        Assert.That(error!.ToString(), Does.Contain("schema version 5").And.Contain("up to 4").And.Contain("--db"));
+        Assert.That(error!.ToString(), Does.Contain("schema version 6").And.Contain("up to 5").And.Contain("--db"));
         Directory.Delete(folder, recursive: true);
     }
 
-    static void CreateVersion3(string path, string more)
+    static void CreateVersion4(string path, string more)
     {
-        using var v3 = new SqliteConnection($"Data Source={path};Pooling=False");
-        v3.Open();
-        v3.Execute(SchemaV1.Sql + SchemaV2.Sql + SchemaV3.Sql + "\nPRAGMA user_version = 3;\n" + more);
+        using var v4 = new SqliteConnection($"Data Source={path};Pooling=False");
+        v4.Open();
+        v4.Execute(SchemaV1.Sql + SchemaV2.Sql + SchemaV3.Sql + SchemaV4.Sql + "\nPRAGMA user_version = 4;\n" + more);
     }
 }

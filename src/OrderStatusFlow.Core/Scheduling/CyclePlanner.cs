@@ -1,0 +1,87 @@
+using OrderStatusFlow.Core.Domain;
+
+namespace OrderStatusFlow.Core.Scheduling;
+
+/// <summary>
+/// Decides, from the open POs' headers and the stored schedule, what one cycle does with each PO:
+/// <list type="bullet">
+/// <item>check (ask TD SYNNEX): asked for by an operator or <c>--once</c>; never seen; changed in ServiceNow since
+/// last read; or its next check time has come. When more are due than the budget allows, the order is: asked for,
+/// then new or changed, then due, by how overdue they are weighted by how likely their state is to change
+/// (released and partial most, back-ordered and shipped least); the rest is the backlog;</item>
+/// <item>re-evaluate: not due, but last evaluated by another rule set and an answer is stored (no TD SYNNEX call, no
+/// budget); without a stored answer such a PO is checked after the due ones;</item>
+/// <item>leave alone: everything else.</item>
+/// </list>
+/// </summary>
+public static class CyclePlanner
+{
+    /// <summary>Calls one check may make: the PO Status call and, for shipped quantity, one invoice query.</summary>
+    public const int CallsPerCheck = 2;
+
+    public static CyclePlan Plan(IReadOnlyList<PurchaseOrder> headers, IReadOnlyDictionary<string, CheckState> states, CycleRequest request,
+        string? rulesVersion, DateTimeOffset now, RequestBudget? budget)
+    {
+        var candidates = new List<(PurchaseOrder Po, int Class, double Score)>();
+        var reevaluate = new List<PurchaseOrder>();
+        var changed = 0;
+        foreach (var po in headers)
+        {
+            if (request.OnlyPoNumbers is { } only && !only.Contains(po.Number))
+                continue;
+            states.TryGetValue(po.SysId, out var state);
+            if (request.CheckAll || request.OnlyPoNumbers is not null || request.SyncNow.Contains(po.Number))
+                candidates.Add((po, 0, 0));
+            else if (state is null)
+                candidates.Add((po, 1, 0));
+            else if (!string.Equals(state.FieldsHash, FieldsHash.Of(po), StringComparison.Ordinal))
+            {
+                changed++;
+                candidates.Add((po, 1, 0));
+            }
+            else if (state.NextCheckAt is not { } next || next <= now)
+                candidates.Add((po, 2, ((now - (state.NextCheckAt ?? now)).TotalMinutes + 1) * Likelihood(state.LastState)));
+            else if (!string.Equals(state.RulesVersion, rulesVersion, StringComparison.Ordinal))
+            {
+                if (state.HasAnswer)
+                    reevaluate.Add(po);
+                else
+                    candidates.Add((po, 3, 0));
+            }
+        }
+
+        var ordered = candidates.OrderBy(c => c.Class).ThenByDescending(c => c.Score).ToList();
+        var check = new List<PurchaseOrder>(ordered.Count);
+        var tickets = new Dictionary<string, RequestBudget.Ticket>(StringComparer.Ordinal);
+        foreach (var (po, _, _) in ordered)
+        {
+            if (budget is not null)
+            {
+                if (budget.TryTake(CallsPerCheck) is not { } ticket)
+                    break;
+                tickets[po.SysId] = ticket;
+            }
+            check.Add(po);
+        }
+        var summary = new ScheduleSummary
+        {
+            Open = headers.Count,
+            Due = candidates.Count,
+            Checked = check.Count,
+            Reevaluated = reevaluate.Count,
+            Backlog = candidates.Count - check.Count,
+            ChangedInServiceNow = changed,
+        };
+        return new CyclePlan(check, reevaluate, tickets, summary);
+    }
+
+    /// <summary>How likely a PO in this state is to change soon (weights the overdue time).</summary>
+    static double Likelihood(PoState? state) => state switch
+    {
+        PoState.Released or PoState.Partial => 4,
+        PoState.Accepted or null => 3,
+        PoState.Shipped or PoState.Invoiced => 2,
+        PoState.Backordered => 1.5,
+        _ => 1,
+    };
+}
