@@ -66,6 +66,12 @@ public sealed unsafe class RuleCrashGuard : IDisposable
     /// <summary>POs that killed an earlier process, with the rules version they killed it with.</summary>
     public int PoisonedCount => _poisoned.Count;
 
+    /// <summary>
+    /// The guard rule evaluation in this process uses (set when the process runs under the supervisor and its rules
+    /// stage is built); null otherwise. The console and metrics read its <see cref="PoisonedCount"/>.
+    /// </summary>
+    public static RuleCrashGuard? Process { get; internal set; }
+
     /// <summary>Opens the guard of a supervised child (the folder its supervisor passed) and starts the watchdog.</summary>
     public static RuleCrashGuard Open(string folder, TimeSpan? watchdogLimit = null) =>
         new(folder, watchdogLimit ?? TimeSpan.FromSeconds(20), watch: true);
