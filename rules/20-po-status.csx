@@ -11,13 +11,10 @@ var invoiceNotesField = Setting("invoiceNotesField", notesField);
 var partialShipments = Setting("partialShipments", "status", "status", "note");
 const string PartialPrefix = "Partial shipment: ";
 
-if (Tds.State != PoState.NotFound)
-{
-    if (Tds.State == PoState.Partial && partialShipments == "note")
-        NotePartialShipment();
-    else
-        Set(poStatusField, Label());
-}
+if (Tds.State == PoState.Partial && partialShipments == "note")
+    NotePartialShipment();
+else
+    Set(poStatusField, Label());
 
 string Label() => Tds.State switch
 {

@@ -14,25 +14,22 @@ var lineCarrierField = Setting("lineCarrierField", "u_carrier");
 var lineShipDateField = Setting("lineShipDateField", "u_ship_date");
 var lineEtaField = Setting("lineEtaField", "u_tds_eta");
 
-if (Tds.State != PoState.NotFound)
-{
-    Set(poTrackingField, Join(Tds.TrackingNumbers));
-    Set(poShipDateField, Tds.ShipDate ?? "");
-    if (poEtaField.Length > 0)
-        Set(poEtaField, Tds.BackorderedQuantity > 0 ? Tds.Eta ?? "" : "");
+Set(poTrackingField, Join(Tds.TrackingNumbers));
+Set(poShipDateField, Tds.ShipDate ?? "");
+if (poEtaField.Length > 0)
+    Set(poEtaField, Tds.BackorderedQuantity > 0 ? Tds.Eta ?? "" : "");
 
-    foreach (var line in Po.Lines)
-    {
-        if (line.Tds is not { } tds)
-            continue;
-        line.Set(lineShippedField, tds.ShippedQuantity);
-        line.Set(lineBackorderedField, tds.BackorderedQuantity);
-        line.Set(lineTrackingField, Join(tds.TrackingNumbers));
-        line.Set(lineSerialsField, Join(tds.SerialNumbers));
-        // Empty until something ships.
-        line.Set(lineCarrierField, tds.ShippedQuantity > 0 ? Join(tds.Carriers) : "");
-        line.Set(lineShipDateField, tds.ShipDate ?? "");
-        // ETA of the back-ordered quantity; empty when nothing is back-ordered.
-        line.Set(lineEtaField, tds.BackorderedQuantity > 0 ? tds.Eta ?? "" : "");
-    }
+foreach (var line in Po.Lines)
+{
+    if (line.Tds is not { } tds)
+        continue;
+    line.Set(lineShippedField, tds.ShippedQuantity);
+    line.Set(lineBackorderedField, tds.BackorderedQuantity);
+    line.Set(lineTrackingField, Join(tds.TrackingNumbers));
+    line.Set(lineSerialsField, Join(tds.SerialNumbers));
+    // Empty until something ships.
+    line.Set(lineCarrierField, tds.ShippedQuantity > 0 ? Join(tds.Carriers) : "");
+    line.Set(lineShipDateField, tds.ShipDate ?? "");
+    // ETA of the back-ordered quantity; empty when nothing is back-ordered.
+    line.Set(lineEtaField, tds.BackorderedQuantity > 0 ? tds.Eta ?? "" : "");
 }

@@ -5,20 +5,11 @@ namespace OrderStatusFlow.Sqlite;
 
 /// <summary>
 /// The console's actions in the activity log file (<c>operator_actions</c>: who did what, when): sync now, retry,
-/// pause, resume. The latest pause or resume is also the persisted pause state, so it survives a restart.
+/// pause, resume. The table is part of the schema (version 4); the file is created and upgraded by
+/// <see cref="SqliteActivityLog.OpenAsync"/> before the console starts. The latest pause or resume is also the persisted pause state, so it survives a restart.
 /// </summary>
 public sealed class OperatorActionLog(string path)
 {
-    const string Create = """
-        CREATE TABLE IF NOT EXISTS operator_actions(
-            action_id INTEGER PRIMARY KEY,
-            at        TEXT NOT NULL,
-            who       TEXT NOT NULL,
-            action    TEXT NOT NULL,   -- sync | retry | retry_failures | pause | resume
-            target    TEXT,            -- the PO number, or how many POs
-            detail    TEXT);
-        """;
-
     static readonly TimeSpan _busyTimeout = TimeSpan.FromSeconds(5);
 
     public string Path { get; } = System.IO.Path.GetFullPath(path);
@@ -26,19 +17,16 @@ public sealed class OperatorActionLog(string path)
     public async Task RecordAsync(OperatorAction action, CancellationToken ct)
     {
         await using var connection = OpenWriter();
-        await connection.ExecuteAsync(new CommandDefinition(Create, cancellationToken: ct)).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO operator_actions(at, who, action, target, detail) VALUES (@At, @Who, @Action, @Target, @Detail);",
             new { At = ActivityLogTimestamps.ToText(action.At), action.Who, action.Action, action.Target, action.Detail },
             cancellationToken: ct)).ConfigureAwait(false);
     }
 
-    /// <summary>The latest actions, newest first; empty when none was ever recorded.</summary>
+    /// <summary>The latest actions, newest first.</summary>
     public async Task<IReadOnlyList<OperatorActionRow>> RecentAsync(int limit, CancellationToken ct)
     {
         await using var connection = SqliteConnections.OpenReader(Path, _busyTimeout);
-        if (!await TableExistsAsync(connection, ct).ConfigureAwait(false))
-            return [];
         var rows = await connection.QueryAsync<OperatorActionRow>(new CommandDefinition(
             "SELECT action_id AS ActionId, at AS At, who AS Who, action AS Action, target AS Target, detail AS Detail " +
             "FROM operator_actions ORDER BY action_id DESC LIMIT @Limit;", new { Limit = limit }, cancellationToken: ct)).ConfigureAwait(false);
@@ -49,8 +37,6 @@ public sealed class OperatorActionLog(string path)
     public async Task<OperatorActionRow?> LastPauseOrResumeAsync(CancellationToken ct)
     {
         await using var connection = SqliteConnections.OpenReader(Path, _busyTimeout);
-        if (!await TableExistsAsync(connection, ct).ConfigureAwait(false))
-            return null;
         return await connection.QueryFirstOrDefaultAsync<OperatorActionRow>(new CommandDefinition(
             "SELECT action_id AS ActionId, at AS At, who AS Who, action AS Action, target AS Target, detail AS Detail " +
             "FROM operator_actions WHERE action IN ('pause', 'resume') ORDER BY action_id DESC LIMIT 1;", cancellationToken: ct)).ConfigureAwait(false);
@@ -80,10 +66,6 @@ public sealed class OperatorActionLog(string path)
             return $"the activity log {Path} is not writable: {e.Message}";
         }
     }
-
-    static async Task<bool> TableExistsAsync(SqliteConnection connection, CancellationToken ct) =>
-        await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'operator_actions';", cancellationToken: ct)).ConfigureAwait(false) > 0;
 
     SqliteConnection OpenWriter()
     {

@@ -34,6 +34,8 @@ public sealed class CollectingRecordWriter : IRecordWriter
 
     public async Task<IReadOnlyList<WriteResult>> WriteBatchAsync(IReadOnlyList<StatusUpdate> batch, CancellationToken cancellationToken)
     {
+        // As the real writer: a cancelled call sends nothing and throws (the contract tests hold both to it).
+        cancellationToken.ThrowIfCancellationRequested();
         _batches.Enqueue(batch);
         if (Gate is { } gate)
             await gate.PassAsync(cancellationToken).ConfigureAwait(false);

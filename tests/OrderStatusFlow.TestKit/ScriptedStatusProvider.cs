@@ -40,6 +40,8 @@ public sealed class ScriptedStatusProvider : IStatusProvider
 
     public async Task<OrderStatus> GetStatusAsync(PurchaseOrder order, CancellationToken cancellationToken)
     {
+        // As the real provider: a cancelled call asks nothing and throws (the contract tests hold both to it).
+        cancellationToken.ThrowIfCancellationRequested();
         Interlocked.Increment(ref _total);
         _calls.AddOrUpdate(order.Number, 1, (_, n) => n + 1);
         Interlocked.Increment(ref _inFlight);

@@ -12,12 +12,14 @@ static class ConsoleBenchCommand
         var events = new Option<int>("--events") { Description = "Events in the generated activity log (1,000 a cycle)", DefaultValueFactory = _ => 1_000_000 };
         var requests = new Option<int>("--requests") { Description = "Timed requests per page", DefaultValueFactory = _ => 20 };
         var command = new Command("console", "Time each operator console page over a generated activity log (default 100,000 POs, 1,000,000 events)") { pos, events, requests };
-        command.Validators.Add(result =>
+        // Checked in the action: a command validator sees 0, not the default, for an option left out.
+        command.SetAction(p =>
         {
-            if (result.GetValue(pos) < 1 || result.GetValue(events) < 1 || result.GetValue(requests) < 1)
-                result.AddError("--pos, --events and --requests must be at least 1.");
+            if (p.GetValue(pos) >= 1 && p.GetValue(events) >= 1 && p.GetValue(requests) >= 1)
+                return ConsoleBench.RunAsync(p.GetValue(pos), p.GetValue(events), p.GetValue(requests));
+            Console.Error.WriteLine("osf bench console: --pos, --events and --requests must be at least 1.");
+            return Task.FromResult(2);
         });
-        command.SetAction(p => ConsoleBench.RunAsync(p.GetValue(pos), p.GetValue(events), p.GetValue(requests)));
         return command;
     }
 }

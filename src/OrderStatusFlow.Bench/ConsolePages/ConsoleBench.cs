@@ -100,6 +100,17 @@ static class ConsoleBench
                    CASE WHEN (i % 25 = 0 AND ((i - 1) / @Pos) % 3 = 0) OR (i % 25 = 5 AND ((i - 1) / @Pos) % 3 = 1) THEN 'TD SYNNEX PO Status did not answer within 30 s (timeout). Retried with back-off.' END,
                    'bench0001'
             FROM e;
+            -- po_state as the writer keeps it: one row per PO from its latest event (a failure here is the first of its
+            -- streak: failures come one pass in three).
+            INSERT INTO po_state(po_sys_id, po_number, status, status_seen_at, tds_status, last_run_id, last_checked_at,
+                                 last_changed_at, last_outcome, failing_since, consecutive_failures, last_error)
+            SELECT e.po_sys_id, e.po_number, 'TDS Shipped', e.at, e.tds_status, e.run_id, e.at,
+                   CASE WHEN e.outcome = 'updated' THEN e.at END, e.outcome,
+                   CASE WHEN e.outcome = 'failed' THEN e.at END, CASE WHEN e.outcome = 'failed' THEN 1 ELSE 0 END,
+                   e.error
+            FROM (SELECT po_sys_id, MAX(event_id) AS event_id FROM sync_events GROUP BY po_sys_id) AS l
+            JOIN sync_events AS e ON e.event_id = l.event_id;
+            INSERT INTO log_meta(key, value) VALUES ('retention', '90.00:00:00');
             INSERT INTO rule_loads(at, rules_version, outcome, files_json, error)
             VALUES ('2026-01-01T00:00:00.000Z', 'bench0001', 'active', '[{"file":"10-status.csx","sha256":"00"}]', NULL);
             COMMIT;

@@ -15,7 +15,10 @@ namespace OrderStatusFlow.Core.Binding;
 /// </summary>
 /// <remarks>
 /// Supported property types: string, int, long, double, bool, <see cref="TimeSpan"/> (<c>"hh:mm:ss"</c> or
-/// <c>"d.hh:mm:ss"</c>), <c>List&lt;string&gt;</c>. Adding a key to a section is adding a property with a documented
+/// <c>"d.hh:mm:ss"</c>), their nullable forms (null = not given), <c>List&lt;string&gt;</c>, <see cref="JObject"/> and
+/// <see cref="JArray"/> (a nested section bound by its owner), and <c>Dictionary&lt;string, T&gt;</c> of any of these
+/// (each entry checked and located on its own; <see cref="ScalarsAsTextAttribute"/> for settings). Cross-field checks
+/// run even when another key is wrong; a check that names a key with a wrong type is not reported. Adding a key to a section is adding a property with a documented
 /// default (and an attribute for its range) to the section's options class.
 /// </remarks>
 public static class OptionsBinder
@@ -24,15 +27,16 @@ public static class OptionsBinder
     /// <param name="path">The section's JSON path, e.g. <c>connections.servicenow</c> or <c>stages[1].args</c>.</param>
     /// <param name="report">Receives (token, path of the key, message) for every problem.</param>
     /// <param name="overrides">Values that win over the file (environment variables), by key; with their source name.</param>
+    /// <param name="handledElsewhere">Keys that are not options but are reported by someone else (not "unknown").</param>
     public static T Bind<T>(JObject? section, string path, Action<JToken?, string, string> report,
-        Func<string, (string Value, string From)?>? overrides = null) where T : class, new()
+        Func<string, (string Value, string From)?>? overrides = null, Func<string, bool>? handledElsewhere = null) where T : class, new()
     {
         var options = new T();
         var properties = Properties(typeof(T));
         var known = properties.Keys.ToList();
         foreach (var property in section?.Properties() ?? [])
         {
-            if (properties.ContainsKey(property.Name))
+            if (properties.ContainsKey(property.Name) || handledElsewhere?.Invoke(property.Name) == true)
                 continue;
             var hint = Suggest.Closest(known, property.Name) is { } closest ? $" (did you mean '{closest}'?)" : "";
             report(property, Join(path, property.Name), known.Count == 0
@@ -57,6 +61,17 @@ public static class OptionsBinder
             }
             if (section?[key] is not { } token)
                 continue;
+            if (DictionaryValueType(info.PropertyType) is { } valueType)
+            {
+                if (token is JObject entries)
+                    info.SetValue(options, Entries(entries, keyPath, key, valueType, info.IsDefined(typeof(ScalarsAsTextAttribute)), report, bad));
+                else
+                {
+                    report(token, keyPath, $"must be an object {{ \"name\": value, ... }}, not {ValueReader.Describe(token)}");
+                    bad.Add(key);
+                }
+                continue;
+            }
             if (ValueReader.FromToken(info.PropertyType, token, out var value, out var allowed))
                 info.SetValue(options, value);
             else
@@ -68,19 +83,53 @@ public static class OptionsBinder
 
         var results = new List<ValidationResult>();
         Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
-        if (options is IValidatableObject validatable && bad.Count == 0 && results.Count == 0)
-            results.AddRange(validatable.Validate(new ValidationContext(options)));
+        var checkedKeys = results.SelectMany(r => r.MemberNames).Select(Camel).ToHashSet(StringComparer.Ordinal);
+        if (options is IValidatableObject validatable)
+            results.AddRange(validatable.Validate(new ValidationContext(options))
+                .Where(r => !r.MemberNames.Select(Camel).Any(m => bad.Contains(m) || checkedKeys.Contains(m))));
         foreach (var result in results)
         {
             var member = result.MemberNames.FirstOrDefault();
             var key = member is null ? null : Camel(member);
             if (key is not null && bad.Contains(key))
                 continue; // the wrong type is already reported; the default it kept says nothing
-            var token = key is null ? section : (JToken?)section?.Property(key) ?? section;
+            var token = key is null ? section : key.Contains('.') ? section?.SelectToken(key) ?? section : (JToken?)section?.Property(key) ?? section;
             report(token, key is null ? path : Join(path, key), Message(result.ErrorMessage ?? "is not valid", member));
         }
         return options;
     }
+
+    static object Entries(JObject entries, string path, string key, Type valueType, bool scalarsAsText, Action<JToken?, string, string> report, HashSet<string> bad)
+    {
+        var result = (System.Collections.IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(typeof(string), valueType))!;
+        foreach (var entry in entries.Properties())
+        {
+            var entryPath = Join(path, entry.Name);
+            if (scalarsAsText && valueType == typeof(string))
+            {
+                if (ValueReader.ScalarText(entry.Value, out var text))
+                    result[entry.Name] = text;
+                else
+                    Bad(entry, entryPath, $"must be a string, number or boolean, not {ValueReader.Describe(entry.Value)}");
+            }
+            else if (ValueReader.FromToken(valueType, entry.Value, out var value, out var allowed))
+                result[entry.Name] = value;
+            else
+                Bad(entry, entryPath, $"must be {allowed}, not {ValueReader.Describe(entry.Value)}");
+        }
+        return result;
+
+        void Bad(JProperty entry, string entryPath, string message)
+        {
+            report(entry.Value, entryPath, message);
+            bad.Add($"{key}.{entry.Name}");
+        }
+    }
+
+    static Type? DictionaryValueType(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>) && type.GetGenericArguments()[0] == typeof(string)
+            ? type.GetGenericArguments()[1]
+            : null;
 
     /// <summary>The keys of <paramref name="type"/>, camelCase, in declaration order.</summary>
     public static IReadOnlyList<string> KeysOf(Type type) => [.. Properties(type).Keys];

@@ -11,9 +11,16 @@ internal static class ValueReader
     public static bool FromToken(Type type, JToken token, out object? value, out string allowed)
     {
         value = null;
+        type = Nullable.GetUnderlyingType(type) ?? type;
         allowed = Allowed(type);
         switch (token.Type)
         {
+            case JTokenType.Object when type == typeof(JObject):
+                value = token;
+                return true;
+            case JTokenType.Array when type == typeof(JArray):
+                value = token;
+                return true;
             case JTokenType.String when type == typeof(string):
                 value = (string)token!;
                 return true;
@@ -48,6 +55,7 @@ internal static class ValueReader
     public static bool FromText(Type type, string text, out object? value, out string allowed)
     {
         value = null;
+        type = Nullable.GetUnderlyingType(type) ?? type;
         allowed = Allowed(type);
         if (type == typeof(string))
             value = text;
@@ -66,6 +74,18 @@ internal static class ValueReader
         return value is not null;
     }
 
+    /// <summary>A string, number or boolean as text (how rules see settings); false for anything else.</summary>
+    public static bool ScalarText(JToken token, out string text)
+    {
+        text = token switch
+        {
+            JValue { Type: JTokenType.Boolean } b => (bool)b ? "true" : "false",
+            JValue { Type: JTokenType.String or JTokenType.Integer or JTokenType.Float } v => Convert.ToString(v.Value, CultureInfo.InvariantCulture) ?? "",
+            _ => null!,
+        };
+        return text is not null;
+    }
+
     static string Allowed(Type type) =>
         type == typeof(string) ? "a string"
         : type == typeof(int) || type == typeof(long) ? "a whole number (without quotes)"
@@ -73,6 +93,8 @@ internal static class ValueReader
         : type == typeof(bool) ? "true or false (without quotes)"
         : type == typeof(TimeSpan) ? "a time span \"hh:mm:ss\" or \"d.hh:mm:ss\""
         : type == typeof(List<string>) ? "an array of strings, e.g. [\"a\", \"b\"]"
+        : type == typeof(JObject) ? "an object { ... }"
+        : type == typeof(JArray) ? "an array [ ... ]"
         : $"a {type.Name} (this type cannot be bound; this is a bug in the options class)";
 
     public static string Describe(JToken token) => token.Type switch

@@ -284,7 +284,7 @@ public sealed class SyncService : IAsyncDisposable
             Schedule = _options.Schedule,
             Budget = _budget,
         });
-        Descriptor = PipelineDescriptor.From(definition, _registry, _options.DryRun);
+        Descriptor = _runner.Describe().WithDescriptions(_registry);
         _logger.Information("{Action} {Descriptor}", initial ? "Starting" : "Reloaded", Descriptor.ToString());
         await SeamDisposer.DisposeAllAsync(old, includingRules: false, _logger).ConfigureAwait(false);
     }

@@ -43,21 +43,33 @@ internal sealed class CycleGraph
         WriteBatchStage writer,
         ActivityLogStage log)
     {
-        // The graph is built from its descriptor (the logged one), so what is logged is what runs.
-        var blocks = Diagnostics.PipelineDescriptor.From(definition).Blocks.ToDictionary(b => b.Name, StringComparer.Ordinal);
-        var (admit, statusBlock, rulesBlock, writeBlock) = (blocks["admit"], blocks["status"], blocks["rules"], blocks["write"]);
+        var (statusStage, rulesStage, writerStage) = (definition.StageFor(StageRole.Status), definition.StageFor(StageRole.Rules), definition.StageFor(StageRole.Writer));
         QueryStatus = status;
         Writer = writer;
         Batcher = batcher;
         Log = log;
 
-        _head = new TransformBlock<PurchaseOrder, OrderWorkItem>(
-            Admit,
-            Options(admit.Parallelism, admit.BoundedCapacity, _broken.Token));
-        _status = new TransformBlock<OrderWorkItem, OrderWorkItem>(status.ProcessAsync, Options(statusBlock.Parallelism, statusBlock.BoundedCapacity, _broken.Token));
-        _rules = new TransformBlock<OrderWorkItem, OrderWorkItem>(rules.Process, Options(rulesBlock.Parallelism, rulesBlock.BoundedCapacity, _broken.Token));
-        _write = new TransformBlock<IReadOnlyList<OrderWorkItem>, IReadOnlyList<OrderWorkItem>>(writer.ProcessAsync,
-            Options(writeBlock.Parallelism, writeBlock.BoundedCapacity, _broken.Token));
+        var admitOptions = Options(1, statusStage.BoundedCapacity, _broken.Token);
+        var statusOptions = Options(statusStage.Parallelism, statusStage.BoundedCapacity, _broken.Token);
+        var rulesOptions = Options(rulesStage.Parallelism, rulesStage.BoundedCapacity, _broken.Token);
+        // The write block holds batches: its capacity is the stage's capacity in batches, at least one per worker.
+        var writeOptions = Options(writerStage.Parallelism, writerStage.BoundedCapacity / batcher.BatchSize, _broken.Token);
+        _head = new TransformBlock<PurchaseOrder, OrderWorkItem>(Admit, admitOptions);
+        _status = new TransformBlock<OrderWorkItem, OrderWorkItem>(status.ProcessAsync, statusOptions);
+        _rules = new TransformBlock<OrderWorkItem, OrderWorkItem>(rules.Process, rulesOptions);
+        _write = new TransformBlock<IReadOnlyList<OrderWorkItem>, IReadOnlyList<OrderWorkItem>>(writer.ProcessAsync, writeOptions);
+
+        // Read off the options each block was built with, so what is logged is what runs.
+        Descriptor = new Diagnostics.PipelineDescriptor(definition.Name, writer.DryRun,
+        [
+            new("feed", definition.StageFor(StageRole.Source).Type, StageRole.Source, "", 1, 0, null, null),
+            Block("admit", "engine", StageRole.Source, "skips the POs the source marked ineligible, with its reason", admitOptions),
+            Block("status", statusStage.Type, StageRole.Status, "", statusOptions),
+            Block("rules", rulesStage.Type, StageRole.Rules, "", rulesOptions),
+            new("batch", "engine", StageRole.Writer, "groups updates by size or age", 1, batcher.BoundedCapacity, batcher.BatchSize, batcher.FlushAfter),
+            Block("write", writerStage.Type, StageRole.Writer, "", writeOptions) with { BatchSize = batcher.BatchSize, FlushAfter = batcher.FlushAfter },
+            new("activity-log", "engine", null, "records one event per PO, batched", 1, log.BoundedCapacity, null, null),
+        ]);
 
         var link = new DataflowLinkOptions { PropagateCompletion = true };
         _head.LinkTo(_status, link);
@@ -103,6 +115,12 @@ internal sealed class CycleGraph
     }
 
     public ITargetBlock<PurchaseOrder> Head => _head;
+
+    /// <summary>What was built: every block in order with the parallelism and capacity it runs with.</summary>
+    public Diagnostics.PipelineDescriptor Descriptor { get; }
+
+    static Diagnostics.BlockDescriptor Block(string name, string type, StageRole role, string description, ExecutionDataflowBlockOptions options) =>
+        new(name, type, role, description, options.MaxDegreeOfParallelism, options.BoundedCapacity, null, null);
 
     public QueryStatusStage QueryStatus { get; }
 

@@ -35,6 +35,20 @@ public sealed class PipelineRunner
 
     public PipelineDefinition Definition => _definition;
 
+    /// <summary>The descriptor the graph of the last cycle emitted (what it ran with); null before the first cycle.</summary>
+    public PipelineDescriptor? LastCycleDescriptor { get; private set; }
+
+    /// <summary>
+    /// Builds the graph a cycle would run (same code path, nothing fed, no activity-log call) and returns the
+    /// descriptor it emits: what is logged at start.
+    /// </summary>
+    public PipelineDescriptor Describe()
+    {
+        var graph = Build(0, new Dictionary<string, int>(), CancellationToken.None, _ => { }, null);
+        graph.Head.Complete();
+        return graph.Descriptor;
+    }
+
     /// <summary>Runs one cycle; with a schedule, checks every open PO (same as <see cref="CycleRequest.All"/>).</summary>
     public Task<CycleResult> RunCycleAsync(CancellationToken cancellationToken = default) => RunCycleAsync(CycleRequest.All, cancellationToken);
 
@@ -93,6 +107,7 @@ public sealed class PipelineRunner
         }
 
         var graph = Build(runId, streaks, processing.Token, logFailure => fetch.Cancel(), scheduled);
+        LastCycleDescriptor = graph.Descriptor;
         var orders = scheduled is null || scheduled.Streamed
             ? _seams.Source.ReadOpenOrdersAsync(fetch.Token)
             : _seams.Source.ReadLinesAsync([.. scheduled.Plan.Check, .. scheduled.Plan.Reevaluate], fetch.Token);

@@ -1,16 +1,17 @@
-using System.Globalization;
 using Newtonsoft.Json.Linq;
+using OrderStatusFlow.Core.Binding;
 
 namespace OrderStatusFlow.Core.Pipeline;
 
 /// <summary>
 /// Checks a whole pipeline document before anything starts and reports every problem together, each with its file,
-/// line, column and path: unknown keys, wrong types and ranges, unknown stage types (with the known ones), stage order
-/// and roles, and each stage factory's own validation of its args.
+/// line, column and path. Every section goes through <see cref="OptionsBinder"/> (top level:
+/// <see cref="PipelineFileOptions"/>, each stage entry: <see cref="StageEntryOptions"/>, <see cref="ActivityLogOptions"/>,
+/// each stage's args and connections: its factory); this class adds what needs the registry: unknown stage types
+/// (with the known ones), keys that do not apply to a stage's role, and stage order and roles.
 /// </summary>
 public sealed class PipelineValidator
 {
-    static readonly string[] TopKeys = ["name", "enabled", "interval", "connections", "stages", "settings", "activityLog", "console", "schedule"];
     static readonly StageRole[] RoleOrder = [StageRole.Source, StageRole.Status, StageRole.Rules, StageRole.Writer];
 
     readonly StageRegistry _registry;
@@ -24,30 +25,25 @@ public sealed class PipelineValidator
     {
         var problems = new PipelineProblems(document);
         var root = document.Root;
-        var json = new JsonReading(problems);
-        json.UnknownKeys(root.Properties().Any(p => p.Name == "source") ? new JObject(root.Properties().Where(p => p.Name != "source")) : root, "", TopKeys);
         MovedSource.Report(root, problems);
-
-        var name = json.String(root, "name", "", required: true) ?? "";
-        var enabled = json.Bool(root, "enabled", "") ?? true;
-        var interval = json.TimeSpan(root, "interval", "", TimeSpan.FromSeconds(1), TimeSpan.FromDays(1)) ?? TimeSpan.FromMinutes(5);
-        var connections = ReadConnections(root, json);
-        var settings = ReadSettings(root, json, problems);
-        var activityLog = ReadActivityLog(root, json, problems);
-        var stages = ReadStages(root, json, problems);
-        var console = Binding.OptionsBinder.Bind<ConsoleSectionOptions>(json.Object(root, "console", ""), "console", problems.Add);
-        var schedule = json.Object(root, "schedule", "") is { } scheduleSection
-            ? Binding.OptionsBinder.Bind<ScheduleDefinition>(scheduleSection, "schedule", problems.Add)
-            : new ScheduleDefinition();
+        var file = OptionsBinder.Bind<PipelineFileOptions>(root, "", problems.Add, handledElsewhere: key => key == "source");
+        var activityLog = file.ActivityLog is null
+            ? new ActivityLogOptions()
+            : OptionsBinder.Bind<ActivityLogOptions>(file.ActivityLog, "activityLog", problems.Add);
+        var stages = ReadStages(file.Stages, problems);
+        var console = OptionsBinder.Bind<ConsoleSectionOptions>(file.Console, "console", problems.Add);
+        var schedule = file.Schedule is null
+            ? new ScheduleDefinition()
+            : OptionsBinder.Bind<ScheduleDefinition>(file.Schedule, "schedule", problems.Add);
 
         var definition = new PipelineDefinition
         {
-            Name = name,
-            Enabled = enabled,
-            Interval = interval,
-            Connections = connections,
+            Name = file.Name ?? "",
+            Enabled = file.Enabled,
+            Interval = file.Interval,
+            Connections = file.Connections,
             Stages = stages,
-            Settings = settings,
+            Settings = file.Settings,
             ActivityLog = activityLog,
             Console = console,
             Schedule = schedule,
@@ -74,70 +70,11 @@ public sealed class PipelineValidator
             : new PipelineValidationResult(definition, []);
     }
 
-    static Dictionary<string, JObject> ReadConnections(JObject root, JsonReading json)
-    {
-        var result = new Dictionary<string, JObject>(StringComparer.Ordinal);
-        if (json.Object(root, "connections", "") is not { } connections)
-            return result;
-        foreach (var property in connections.Properties())
-        {
-            var path = $"connections.{property.Name}";
-            if (property.Value is not JObject section)
-            {
-                json.Problems.Add(property.Value, path, $"must be an object of settings, e.g. {{ \"url\": \"${{OSF_{property.Name.ToUpperInvariant()}_URL}}\" }}");
-                continue;
-            }
-            foreach (var value in section.Properties().Where(p => p.Value is JContainer))
-                json.Problems.Add(value.Value, $"{path}.{value.Name}", "must be a string, number or boolean");
-            result[property.Name] = section;
-        }
-        return result;
-    }
-
-    static Dictionary<string, string> ReadSettings(JObject root, JsonReading json, PipelineProblems problems)
-    {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (json.Object(root, "settings", "") is not { } settings)
-            return result;
-        foreach (var property in settings.Properties())
-        {
-            if (property.Value is not JValue { Value: not null } value)
-            {
-                problems.Add(property.Value, $"settings.{property.Name}", "must be a string, number or boolean (rules see settings as strings)");
-                continue;
-            }
-            result[property.Name] = value.Type == JTokenType.Boolean
-                ? ((bool)value ? "true" : "false")
-                : Convert.ToString(value.Value, CultureInfo.InvariantCulture) ?? "";
-        }
-        if (settings["notFoundGraceCycles"] is JValue grace
-            && !(int.TryParse(result.GetValueOrDefault("notFoundGraceCycles"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 1000))
-            problems.Add(grace, "settings.notFoundGraceCycles", "must be a whole number between 1 and 1000 (the consecutive notFound answer that counts as a failure; default 3)");
-        return result;
-    }
-
-    static ActivityLogOptions ReadActivityLog(JObject root, JsonReading json, PipelineProblems problems)
-    {
-        var section = json.Object(root, "activityLog", "");
-        if (section is null)
-        {
-            if (root["activityLog"] is null)
-                problems.Add(root, "activityLog", "is missing; add \"activityLog\": { \"path\": \"data/activity.db\" }");
-            return new ActivityLogOptions();
-        }
-        return Binding.OptionsBinder.Bind<ActivityLogOptions>(section, "activityLog", problems.Add);
-    }
-
-    List<StageDefinition> ReadStages(JObject root, JsonReading json, PipelineProblems problems)
+    List<StageDefinition> ReadStages(JArray? array, PipelineProblems problems)
     {
         var stages = new List<StageDefinition>();
-        if (root["stages"] is not JArray array)
-        {
-            problems.Add(root["stages"] ?? root, "stages", root["stages"] is null
-                ? "is missing; list the stages in order: a source, a status, a rules and a writer stage"
-                : "must be an array of { \"type\": ... } objects");
+        if (array is null)
             return stages;
-        }
         for (var i = 0; i < array.Count; i++)
         {
             if (array[i] is not JObject entry)
@@ -145,13 +82,65 @@ public sealed class PipelineValidator
                 problems.Add(array[i], $"stages[{i}]", "must be an object with a \"type\"");
                 continue;
             }
-            var reader = new StageEntryReader(json, _registry, entry, i);
-            if (reader.Read() is { } stage)
+            if (ReadStage(entry, i, problems) is { } stage)
                 stages.Add(stage);
         }
         CheckRoles(array, stages, problems);
         return stages;
     }
+
+    // Problems about an entry read "stages[i] (type): key message", like the stage's own "args.key message".
+    StageDefinition? ReadStage(JObject entry, int index, PipelineProblems problems)
+    {
+        var label = entry["type"] is JValue { Type: JTokenType.String } t ? $"stages[{index}] ({(string)t!})" : $"stages[{index}]";
+        var prefix = $"stages[{index}].";
+        var options = OptionsBinder.Bind<StageEntryOptions>(entry, $"stages[{index}]",
+            (token, path, message) => problems.Add(token, label, $"{(path.StartsWith(prefix, StringComparison.Ordinal) ? path[prefix.Length..] : path)} {message}"));
+        if (options.Type is not { Length: > 0 } type || entry["type"]?.Type != JTokenType.String)
+            return null;
+
+        StageRole? role = null;
+        if (_registry.TryGet(type, out var factory))
+        {
+            role = factory.Role;
+            foreach (var (key, given) in new[] { ("parallelism", options.Parallelism is not null), ("boundedCapacity", options.BoundedCapacity is not null),
+                         ("batchSize", options.BatchSize is not null), ("flushAfter", options.FlushAfter is not null) })
+                if (given && !Applies(key, role.Value))
+                    problems.Add(entry.Property(key), label, $"{key} does not apply to a {Text(role.Value)} stage; remove it ({Where(key)})");
+        }
+        else
+            problems.Add(entry["type"], label, _registry.UnknownTypeMessage(type));
+
+        var defaults = new StageDefinition { Index = index, Type = type };
+        var parallelism = options.Parallelism ?? DefaultParallelism(role);
+        return new StageDefinition
+        {
+            Index = index,
+            Type = type,
+            Role = role,
+            Parallelism = role is StageRole.Status or StageRole.Rules or StageRole.Writer ? parallelism : 1,
+            BoundedCapacity = options.BoundedCapacity ?? Math.Max(64, parallelism * 4),
+            BatchSize = options.BatchSize ?? defaults.BatchSize,
+            FlushAfter = options.FlushAfter ?? defaults.FlushAfter,
+            Args = options.Args ?? new JObject(),
+            Token = entry,
+        };
+    }
+
+    static bool Applies(string key, StageRole role) => key is "parallelism" or "boundedCapacity"
+        ? role is StageRole.Status or StageRole.Rules or StageRole.Writer
+        : role is StageRole.Writer;
+
+    static string Where(string key) => key is "parallelism" or "boundedCapacity"
+        ? "it applies to the status, rules and writer stages"
+        : "it applies to the writer stage";
+
+    static int DefaultParallelism(StageRole? role) => role switch
+    {
+        StageRole.Status => 8,
+        StageRole.Rules => 2,
+        _ => 1,
+    };
 
     void CheckRoles(JArray array, List<StageDefinition> stages, PipelineProblems problems)
     {

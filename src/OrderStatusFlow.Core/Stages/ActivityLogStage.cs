@@ -31,11 +31,15 @@ internal sealed class ActivityLogStage
         _definition = definition;
         _time = time;
         _onFailure = onFailure;
+        BoundedCapacity = boundedCapacity;
         _buffer = new BufferBlock<IReadOnlyList<OrderWorkItem>>(new DataflowBlockOptions { BoundedCapacity = boundedCapacity });
         Completion = Task.Run(ConsumeAsync);
     }
 
     public ITargetBlock<IReadOnlyList<OrderWorkItem>> Target => _buffer;
+
+    /// <summary>How many batches may wait to be recorded.</summary>
+    public int BoundedCapacity { get; }
 
     /// <summary>Completes when the input is completed and everything in it was recorded (or the log failed).</summary>
     public Task Completion { get; }

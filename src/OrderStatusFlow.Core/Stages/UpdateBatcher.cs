@@ -36,12 +36,22 @@ internal sealed class UpdateBatcher
         _flushAfter = flushAfter;
         _time = time;
         _log = log;
+        BoundedCapacity = boundedCapacity;
         _input = new ActionBlock<OrderWorkItem>(AcceptAsync, new ExecutionDataflowBlockOptions { BoundedCapacity = boundedCapacity });
         _output = new BufferBlock<IReadOnlyList<OrderWorkItem>>(new DataflowBlockOptions { BoundedCapacity = 1 });
         Completion = _input.Completion.ContinueWith(_ => CompleteAsync(), TaskScheduler.Default).Unwrap();
     }
 
     public ITargetBlock<OrderWorkItem> Target => _input;
+
+    /// <summary>The most updates in one batch.</summary>
+    public int BatchSize => _batchSize;
+
+    /// <summary>A batch goes out at the latest this long after its first update.</summary>
+    public TimeSpan FlushAfter => _flushAfter;
+
+    /// <summary>How many items may wait at the input.</summary>
+    public int BoundedCapacity { get; }
 
     public IReceivableSourceBlock<IReadOnlyList<OrderWorkItem>> Source => _output;
 

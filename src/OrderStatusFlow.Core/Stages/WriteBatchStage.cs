@@ -29,6 +29,9 @@ internal sealed class WriteBatchStage
         _processing = processing;
     }
 
+    /// <summary>True: the writer is never called.</summary>
+    public bool DryRun => _dryRun;
+
     /// <summary>The configuration failure of a whole batch (e.g. rejected credentials), if any.</summary>
     public SyncException? ConfigurationFailure { get; private set; }
 

@@ -72,7 +72,7 @@ internal static class RuleSafetyChecker
         return null;
     }
 
-    static readonly HashSet<string> WriteMethods = new(StringComparer.Ordinal) { "Set", "SetLine", "AppendNote" };
+    static readonly HashSet<string> WriteMethods = new(StringComparer.Ordinal) { "Set", "AppendNote" };
 
     // Set("number", ...), line.Set("sys_id", ...), AppendNote("u_tds_cpo_id", ...): refused when the field is a constant.
     static string? ProtectedWrite(SyntaxNode node, SemanticModel model, ProtectedFields protectedFields)

@@ -14,7 +14,8 @@ sealed class RulesEvaluateFactory(Func<IActivityLog?> activityLog, Serilog.ILogg
 {
     // Set when this process runs under the osf run supervisor; one per process.
     static readonly Lazy<RuleCrashGuard?> Guard = new(() =>
-        Environment.GetEnvironmentVariable(RuleCrashGuard.FolderVariable) is { Length: > 0 } folder ? RuleCrashGuard.Open(folder) : null);
+        RuleCrashGuard.Process = Environment.GetEnvironmentVariable(RuleCrashGuard.FolderVariable) is { Length: > 0 } folder
+            ? RuleCrashGuard.Open(folder) : null);
 
     public override string Type => "rules.evaluate";
 

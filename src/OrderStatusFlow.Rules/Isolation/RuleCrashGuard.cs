@@ -11,7 +11,10 @@ namespace OrderStatusFlow.Rules.Isolation;
 /// small memory-mapped file (memory writes only; the kernel keeps them when the process dies). A watchdog thread ends
 /// the process when an evaluation runs past <see cref="WatchdogLimit"/>. The supervising parent process
 /// (<c>osf run</c>) reads the slots of a dead child, records those POs as poisoned for that rules version, and starts
-/// a new child, which fails those POs with a clear reason instead of evaluating them again.
+/// a new child, which fails those POs with a clear reason instead of evaluating them again. When several
+/// evaluations were in flight (the rules stage runs more than one at a time), the dead child cannot say which one
+/// killed it: all of them become suspects, and the next child evaluates each suspect alone (no other evaluation runs
+/// meanwhile), so a second crash names the culprit and the innocent ones simply pass.
 /// </summary>
 public sealed unsafe class RuleCrashGuard : IDisposable
 {
@@ -24,11 +27,15 @@ public sealed unsafe class RuleCrashGuard : IDisposable
     readonly MemoryMappedViewAccessor _view;
     readonly byte* _slots;
     readonly IReadOnlyDictionary<(string SysId, string Version), string> _poisoned;
+    readonly IReadOnlySet<(string SysId, string Version)> _suspects;
+    // Taken only while there are suspects: shared by every evaluation, exclusive for a suspect's.
+    readonly ReaderWriterLockSlim _isolation = new(LockRecursionPolicy.NoRecursion);
     readonly Thread? _watchdog;
     int _nextSlot = -1;
     volatile bool _disposed;
     [ThreadStatic] static int t_slotPlusOne;
     [ThreadStatic] static RuleCrashGuard? t_owner;
+    [ThreadStatic] static int t_isolation; // 0 none, 1 shared, 2 exclusive (held from Enter to Exit on this thread)
 
     RuleCrashGuard(string folder, TimeSpan watchdogLimit, bool watch)
     {
@@ -39,7 +46,7 @@ public sealed unsafe class RuleCrashGuard : IDisposable
         byte* pointer = null;
         _view.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer);
         _slots = pointer + _view.PointerOffset;
-        _poisoned = PoisonList.Read(folder);
+        (_poisoned, _suspects) = PoisonList.Read(folder);
         if (watch)
         {
             _watchdog = new Thread(Watch) { IsBackground = true, Name = "osf rule watchdog" };
@@ -59,6 +66,12 @@ public sealed unsafe class RuleCrashGuard : IDisposable
     /// <summary>POs that killed an earlier process, with the rules version they killed it with.</summary>
     public int PoisonedCount => _poisoned.Count;
 
+    /// <summary>
+    /// The guard rule evaluation in this process uses (set when the process runs under the supervisor and its rules
+    /// stage is built); null otherwise. The console and metrics read its <see cref="PoisonedCount"/>.
+    /// </summary>
+    public static RuleCrashGuard? Process { get; internal set; }
+
     /// <summary>Opens the guard of a supervised child (the folder its supervisor passed) and starts the watchdog.</summary>
     public static RuleCrashGuard Open(string folder, TimeSpan? watchdogLimit = null) =>
         new(folder, watchdogLimit ?? TimeSpan.FromSeconds(20), watch: true);
@@ -74,6 +87,19 @@ public sealed unsafe class RuleCrashGuard : IDisposable
                 $"{reason}; the PO is skipped for rules {version} (fix the rule and save it: a new rules version evaluates it again)");
         if (_disposed)
             return;
+        if (_suspects.Count > 0)
+        {
+            if (_suspects.Contains((po.SysId, version)))
+            {
+                _isolation.EnterWriteLock();
+                t_isolation = 2;
+            }
+            else
+            {
+                _isolation.EnterReadLock();
+                t_isolation = 1;
+            }
+        }
         var slot = Slot();
         var text = $"{po.Number}\n{po.SysId}\n{version}";
         var length = Encoding.UTF8.GetBytes(text, new Span<byte>(slot + TextOffset, TextBytes));
@@ -86,6 +112,11 @@ public sealed unsafe class RuleCrashGuard : IDisposable
     {
         if (t_slotPlusOne > 0 && ReferenceEquals(t_owner, this) && !_disposed)
             Volatile.Write(ref *(long*)(_slots + (t_slotPlusOne - 1) * SlotSize), 0L);
+        if (t_isolation == 1)
+            _isolation.ExitReadLock();
+        else if (t_isolation == 2)
+            _isolation.ExitWriteLock();
+        t_isolation = 0;
     }
 
     byte* Slot()
@@ -121,17 +152,17 @@ public sealed unsafe class RuleCrashGuard : IDisposable
     }
 
     /// <summary>
-    /// For the supervisor after a child died: the evaluation that killed it, added to the poison list; every slot is
-    /// cleared. That is the one the watchdog flagged, else the one started last (a crash follows soon after its start;
-    /// an evaluation hanging on another thread started earlier). Returns one line for the log, or null when no
-    /// evaluation was in flight.
+    /// For the supervisor after a child died; every slot is cleared. The evaluation that killed it is the one the
+    /// watchdog flagged, else the only one in flight: it is added to the poison list. With several in flight and none
+    /// flagged, each becomes a suspect (evaluated alone by the next child). Returns one line for the log, or null when
+    /// no evaluation was in flight.
     /// </summary>
     public static string? CollectInFlight(string folder, int exitCode)
     {
         var path = SlotsPath(folder);
         if (!File.Exists(path))
             return null;
-        (long Started, string[] Parts, bool TimedOut)? culpritSlot = null;
+        var inFlight = new List<(string[] Parts, bool TimedOut)>();
         using (var file = MemoryMappedFile.CreateFromFile(path, FileMode.Open, null, SlotCount * SlotSize, MemoryMappedFileAccess.ReadWrite))
         using (var view = file.CreateViewAccessor(0, SlotCount * SlotSize))
         {
@@ -148,12 +179,21 @@ public sealed unsafe class RuleCrashGuard : IDisposable
                 var parts = Encoding.UTF8.GetString(bytes).Split('\n');
                 view.Write(offset, 0L);
                 view.Write(offset + 12, 0);
-                if (parts.Length == 3 && (culpritSlot is null || timedOut || (!culpritSlot.Value.TimedOut && started > culpritSlot.Value.Started)))
-                    culpritSlot = (started, parts, timedOut);
+                if (parts.Length == 3)
+                    inFlight.Add((parts, timedOut));
             }
         }
-        if (culpritSlot is not { } culprit)
+        if (inFlight.Count == 0)
             return null;
+        var flagged = inFlight.Where(s => s.TimedOut).ToList();
+        if (flagged.Count == 0 && inFlight.Count > 1)
+        {
+            foreach (var suspect in inFlight)
+                PoisonList.AppendSuspect(folder, suspect.Parts[1], suspect.Parts[2]);
+            return $"POs {string.Join(", ", inFlight.Select(s => s.Parts[0]))} were being evaluated when the process died (exit code {exitCode}); "
+                + "each is evaluated alone from now on, so a second crash names the one that caused it";
+        }
+        var culprit = flagged.Count > 0 ? flagged[0] : inFlight[0];
         var reason = culprit.TimedOut
             ? "the rules did not finish for this PO within the watchdog limit, so the process was restarted"
             : $"the process died (exit code {exitCode}, e.g. a stack overflow inside a framework call) while the rules evaluated this PO";

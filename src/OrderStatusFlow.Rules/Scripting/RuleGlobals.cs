@@ -46,15 +46,10 @@ public sealed class RuleGlobals
             ?? throw new ArgumentException($"settings.{name} is '{value}'; the rules accept: {string.Join(", ", allowed)}");
     }
 
-    /// <summary>Sets a PO field (later rules override earlier ones).</summary>
+    /// <summary>Sets a PO field (later rules override earlier ones). A line field: <c>line.Set(field, value)</c>.</summary>
     public void Set(string field, string? value) => _outcome.SetPo(RequireField(field), value);
 
     public void Set(string field, int value) => Set(field, RuleText.Number(value));
-
-    /// <summary>Sets a field of one line (same as <c>line.Set(field, value)</c>).</summary>
-    public void SetLine(RuleLine line, string field, string? value) => line.Set(field, value);
-
-    public void SetLine(RuleLine line, string field, int value) => line.Set(field, value);
 
     /// <summary>Appends <paramref name="text"/> as one line of a PO memo field unless that line is already there.</summary>
     public void AppendNote(string field, string text) => _outcome.AppendNote(RequireField(field), text ?? "");

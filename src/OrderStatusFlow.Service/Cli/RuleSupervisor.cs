@@ -43,7 +43,7 @@ static class RuleSupervisor
                 if (poisoned is not null)
                 {
                     unexplained = 0;
-                    logger.Error("Rules process crash {Count}: {Po}; restarting without it", crashes, poisoned);
+                    logger.Error("Rules process crash {Count}: {Po}; restarting", crashes, poisoned);
                 }
                 else
                 {

@@ -39,15 +39,17 @@ static class ActionRoutes
                 target = form?["po"].ToString().Trim();
                 if (string.IsNullOrEmpty(target))
                     return Results.Text("Say which PO: a form field po with its number.", statusCode: StatusCodes.Status400BadRequest);
-                console.Service.RequestCycle();
-                detail = "cycle requested; the PO is checked in it";
+                console.Service.SyncNow.Request([target]);
+                detail = "the PO is due now: the next cycle checks it whatever its next check time (within the budget)";
                 back = $"/po?number={Html.Url(target)}";
                 break;
             case "retry-failures":
-                var open = await console.Queries.OpenFailureCountAsync(ct);
-                target = Math.Min(open, ConsoleContext.RetryCap).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                console.Service.RequestCycle();
-                detail = $"cycle requested for {open} open failure(s), at most {ConsoleContext.RetryCap}";
+                var open = await console.Log.OpenFailureCountAsync(ct);
+                var failing = await console.Log.OpenFailuresAsync(null, null, ConsoleContext.RetryCap, ct);
+                target = failing.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (failing.Count > 0)
+                    console.Service.SyncNow.Request(failing.Select(f => f.PoNumber)); // an empty request would mean every PO
+                detail = $"{failing.Count} of {open} open failure(s) made due for the next cycle (most recent first, at most {ConsoleContext.RetryCap})";
                 back = "/failures";
                 break;
             case "pause":

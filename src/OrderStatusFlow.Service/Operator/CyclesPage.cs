@@ -38,6 +38,11 @@ static class CyclesPage
         table.Render(html, "No cycle has run yet.");
         Layout.NextPage(html, http, "before", runs.Count == ConsoleContext.PageSize ? runs[^1].RunId : null);
         Layout.CsvLink(html, http);
+        var info = await console.LogInfoAsync(http.RequestAborted);
+        html.Raw("<p class=\"hint\" id=\"retention\">Activity log: retention ")
+            .Text(info.Retention is null ? "not applied yet (no retention pass has run)" : $"{info.Retention} in force, last pass {info.RetentionLastPassAt}")
+            .Raw("; oldest cycle kept ").Text(info.OldestRunAt ?? "none").Raw(", oldest event kept ").Text(info.OldestEventAt ?? "none")
+            .Raw(".</p>");
         return await Layout.PageAsync(http, console, "Cycles", "/", html);
     }
 

@@ -51,13 +51,16 @@ static class Layout
     }
 
     /// <summary>"Older" link for a keyset page: the same query with the cursor moved past the last row shown.</summary>
-    public static void NextPage(Html html, HttpContext http, string cursorName, long? cursor)
+    public static void NextPage(Html html, HttpContext http, string cursorName, long? cursor) =>
+        NextPage(html, http, cursorName, cursor?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    public static void NextPage(Html html, HttpContext http, string cursorName, string? cursor)
     {
         if (cursor is null)
             return;
         var query = http.Request.Query.Where(q => q.Key != cursorName && q.Key != "format")
             .Select(q => $"{Html.Url(q.Key)}={Html.Url(q.Value.ToString())}")
-            .Append($"{cursorName}={cursor}");
+            .Append($"{cursorName}={Html.Url(cursor)}");
         html.Raw("<p class=\"more\">").Link($"{http.Request.Path}?{string.Join("&", query)}", "next page →").Raw("</p>");
     }
 

@@ -62,6 +62,9 @@ static class MetricsRoute
             Sample(sb, "orderstatusflow_last_successful_cycle_timestamp_seconds", "", success.ToUnixTimeMilliseconds() / 1000.0);
         Gauge(sb, "orderstatusflow_open_failures", "POs whose last outcome is failed.");
         Sample(sb, "orderstatusflow_open_failures", "", await console.OpenFailureCountAsync(ct));
+        sb.Append("# HELP orderstatusflow_rule_process_crashes_total Times a rule evaluation killed the process (the supervisor restarted it without that PO).\n")
+            .Append("# TYPE orderstatusflow_rule_process_crashes_total counter\n");
+        Sample(sb, "orderstatusflow_rule_process_crashes_total", "", console.RuleProcessCrashes);
         Gauge(sb, "orderstatusflow_paused", "1 while paused from the console or disabled in the pipeline file.");
         Sample(sb, "orderstatusflow_paused", "", console.Service.State.Paused || console.Service.Definition is { Enabled: false } ? 1 : 0);
         Gauge(sb, "orderstatusflow_upstream_up", "1 when the system's last answer was usable, 0 when it failed, timed out or was rate limited.");

@@ -62,13 +62,19 @@ static class PoPage
 
     static async Task RenderStateAsync(Html html, ConsoleContext console, string number, CancellationToken ct)
     {
-        var states = await console.Queries.PoStateAsync(number, ct);
-        foreach (var state in states)
-        {
-            html.Raw("<table class=\"state\" data-list=\"po-state\"><caption>Current state (po_state)</caption><tbody>");
-            foreach (var (column, value) in state)
-                html.Raw("<tr><th>").Text(column).Raw("</th><td>").Text(Convert.ToString(value, CultureInfo.InvariantCulture)).Raw("</td></tr>");
-            html.Raw("</tbody></table>");
-        }
+        if (await console.Log.PoStateAsync(number, ct) is not { } state)
+            return;
+        html.Raw("<table class=\"state\" data-list=\"po-state\"><caption>Current state (po_state)</caption><tbody>");
+        foreach (var (label, value) in new (string, string?)[]
+                 {
+                     ("po_sys_id", state.PoSysId), ("status", state.Status), ("tds_status", state.TdsStatus),
+                     ("last_outcome", state.LastOutcome), ("last_run_id", state.LastRunId?.ToString(CultureInfo.InvariantCulture)),
+                     ("last_checked_at", state.LastCheckedAt), ("last_changed_at", state.LastChangedAt),
+                     ("failing_since", state.FailingSince),
+                     ("consecutive_failures", state.ConsecutiveFailures.ToString(CultureInfo.InvariantCulture)),
+                     ("next_check_at", state.NextCheckAt ?? "every cycle"), ("last_error", state.LastError),
+                 })
+            html.Raw("<tr><th>").Text(label).Raw("</th><td>").Text(value).Raw("</td></tr>");
+        html.Raw("</tbody></table>");
     }
 }

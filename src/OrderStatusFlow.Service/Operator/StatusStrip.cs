@@ -45,6 +45,16 @@ static class StatusStrip
             state.NextDueAt is null ? "warn" : "ok");
         Item(html, "rules", console.Service.RulesVersion ?? "not loaded", "", "ok");
         Item(html, "open failures", openFailures.ToString("N0", CultureInfo.InvariantCulture), "", openFailures > 0 ? "bad" : "ok");
+        if (console.Service.Budget is { } budget)
+            Item(html, "budget backlog", console.Service.Backlog.ToString("N0", CultureInfo.InvariantCulture),
+                $"due POs the request budget left for later; {budget.InWindow:N0} of {budget.MaxPerHour:N0} TD SYNNEX calls in the last hour",
+                console.Service.Backlog > 0 ? "warn" : "ok");
+        else
+            Item(html, "budget backlog", "no budget", "every due PO is checked each cycle (schedule.maxRequestsPerHour not set)", "ok");
+        var crashes = console.RuleProcessCrashes;
+        Item(html, "rule crashes", crashes.ToString("N0", CultureInfo.InvariantCulture),
+            crashes == 0 ? "" : "rule evaluations that killed the process; those POs are skipped for that rules version",
+            crashes > 0 ? "bad" : "ok");
         foreach (var (system, label) in new[] { (ConnectorMetrics.ServiceNow, "ServiceNow"), (ConnectorMetrics.TdSynnex, "TD SYNNEX") })
         {
             if (console.Collector?.Upstream.GetValueOrDefault(system) is { } upstream)

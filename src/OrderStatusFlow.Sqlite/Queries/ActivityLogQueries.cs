@@ -41,6 +41,32 @@ public sealed class ActivityLogQueries
     public Task<IReadOnlyList<OpenFailureRow>> OpenFailuresAsync(int limit = 100, CancellationToken cancellationToken = default) =>
         QueryAsync<OpenFailureRow>(QueriesSql.OpenFailures, new { Limit = Positive(limit) }, cancellationToken);
 
+    /// <summary>
+    /// One page of open failures, most recent failure first, after the row <paramref name="after"/> names (a
+    /// <see cref="OpenFailureCursor"/> of the previous page's last row; null for the first page).
+    /// <paramref name="text"/> keeps POs whose number or error contains it (case-insensitive).
+    /// </summary>
+    public Task<IReadOnlyList<OpenFailureRow>> OpenFailuresAsync(string? text, string? after, int limit, CancellationToken cancellationToken = default)
+    {
+        var (afterAt, afterPo) = after is { } a && a.IndexOf('|', StringComparison.Ordinal) is var bar and > 0 ? (a[..bar], a[(bar + 1)..]) : ((string?)null, "");
+        return QueryAsync<OpenFailureRow>(QueriesSql.OpenFailuresPage,
+            new { Text = Lower(text), AfterAt = afterAt, AfterPo = afterPo, Limit = Positive(limit) }, cancellationToken);
+    }
+
+    /// <summary>The paging cursor that <see cref="OpenFailuresAsync(string?, string?, int, CancellationToken)"/> continues after.</summary>
+    public static string OpenFailureCursor(OpenFailureRow row) => $"{row.At}|{row.PoNumber}";
+
+    /// <summary>How many POs fail now (last outcome failed).</summary>
+    public async Task<long> OpenFailureCountAsync(CancellationToken cancellationToken = default) =>
+        (await QueryAsync<long>(QueriesSql.OpenFailureCount, new { }, cancellationToken).ConfigureAwait(false))[0];
+
+    /// <summary>
+    /// POs that failed and whose last outcome is no longer failed: their last failure and when the next event came,
+    /// newest failure first, with failure event ids below <paramref name="before"/> (keyset paging).
+    /// </summary>
+    public Task<IReadOnlyList<ResolvedFailureRow>> ResolvedFailuresAsync(string? text, long before, int limit, CancellationToken cancellationToken = default) =>
+        QueryAsync<ResolvedFailureRow>(QueriesSql.ResolvedFailures, new { Text = Lower(text), Before = before, Limit = Positive(limit) }, cancellationToken);
+
     /// <summary>Every event of the PO with this number, oldest first.</summary>
     public Task<IReadOnlyList<PoEventRow>> PoHistoryAsync(string poNumber, CancellationToken cancellationToken = default)
     {
@@ -123,6 +149,8 @@ public sealed class ActivityLogQueries
 
     private static int Positive(int value) =>
         value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "Must be at least 1.");
+
+    private static string? Lower(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim().ToLowerInvariant();
 
     private static string Text(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
 }

@@ -4,8 +4,9 @@ using Microsoft.Data.Sqlite;
 namespace OrderStatusFlow.Sqlite.Queries;
 
 /// <summary>
-/// The operator console's reads: keyset pages of runs, a run's events, a PO's history, open and resolved failures,
-/// rule loads. Every call opens its own read-only connection, so pages load while the service writes.
+/// The operator console's reads of the history: keyset pages of runs, a run's events, a PO's events, rule loads.
+/// Failures and a PO's current state come from <see cref="ActivityLogQueries"/> (<c>po_state</c>).
+/// Every call opens its own read-only connection, so pages load while the service writes.
 /// </summary>
 public sealed class ConsoleQueries(string path)
 {
@@ -35,43 +36,11 @@ public sealed class ConsoleQueries(string path)
     public Task<IReadOnlyList<string>> PoNumbersStartingWithAsync(string prefix, CancellationToken ct) =>
         QueryAsync<string>(ConsoleSql.PoNumbersLike, new { Prefix = prefix, PrefixEnd = prefix + "\uFFFF" }, ct);
 
-    /// <summary>Open failures with <c>event_id &lt; before</c>, newest first; <paramref name="text"/> filters number and error.</summary>
-    public Task<IReadOnlyList<FailureRow>> OpenFailuresAsync(string? text, long before, int limit, CancellationToken ct) =>
-        QueryAsync<FailureRow>(ConsoleSql.OpenFailures, new { Text = Lower(text), Before = before, Limit = limit }, ct);
-
-    public async Task<long> OpenFailureCountAsync(CancellationToken ct) =>
-        (await QueryAsync<long>(ConsoleSql.OpenFailureCount, new { }, ct).ConfigureAwait(false)).FirstOrDefault();
-
-    public Task<IReadOnlyList<ResolvedFailureRow>> ResolvedFailuresAsync(string? text, long before, int limit, CancellationToken ct) =>
-        QueryAsync<ResolvedFailureRow>(ConsoleSql.ResolvedFailures, new { Text = Lower(text), Before = before, Limit = limit }, ct);
-
     public Task<IReadOnlyList<RuleLoadRow>> RuleLoadsAsync(long before, int limit, CancellationToken ct) =>
         QueryAsync<RuleLoadRow>(ConsoleSql.RuleLoads, new { Before = before, Limit = limit }, ct);
 
     public async Task<RuleLoadRow?> ActiveRuleLoadAsync(CancellationToken ct) =>
         (await QueryAsync<RuleLoadRow>(ConsoleSql.ActiveRuleLoad, new { }, ct).ConfigureAwait(false)).FirstOrDefault();
-
-    /// <summary>
-    /// The <c>po_state</c> row(s) of a PO as column/value pairs, in table order; empty when the table does not exist
-    /// (older logs) or has no row for it.
-    /// </summary>
-    public async Task<IReadOnlyList<IReadOnlyList<KeyValuePair<string, object?>>>> PoStateAsync(string poNumber, CancellationToken ct)
-    {
-        try
-        {
-            await using var connection = SqliteConnections.OpenReader(Path, _busyTimeout);
-            if (await connection.ExecuteScalarAsync<long>(new CommandDefinition(ConsoleSql.HasPoState, cancellationToken: ct)).ConfigureAwait(false) == 0)
-                return [];
-            var rows = await connection.QueryAsync(new CommandDefinition(ConsoleSql.PoState, new { PoNumber = poNumber }, cancellationToken: ct)).ConfigureAwait(false);
-            return rows.Select(r => (IReadOnlyList<KeyValuePair<string, object?>>)((IDictionary<string, object?>)r).ToList()).ToList();
-        }
-        catch (SqliteException e)
-        {
-            throw ActivityLogErrors.ReadFailed(Path, e);
-        }
-    }
-
-    static string? Lower(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim().ToLowerInvariant();
 
     async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object parameters, CancellationToken ct)
     {

@@ -23,6 +23,36 @@ internal static class QueriesSql
         LIMIT @Limit;
         """;
 
+    // One page of the open-failures inbox: keyset on (last_failed_at DESC, po_number), optional text filter.
+    public const string OpenFailuresPage = """
+        SELECT po_number AS PoNumber, po_sys_id AS PoSysId, last_failed_at AS At, failing_since AS FailingSince,
+               last_run_id AS RunId, tds_status AS TdsStatus, error AS Error, consecutive_failures AS ConsecutiveFailures
+        FROM v_open_failures
+        WHERE (@AfterAt IS NULL OR last_failed_at < @AfterAt OR (last_failed_at = @AfterAt AND po_number > @AfterPo))
+          AND (@Text IS NULL OR instr(lower(po_number), @Text) > 0 OR instr(lower(IFNULL(error, '')), @Text) > 0)
+        ORDER BY last_failed_at DESC, po_number
+        LIMIT @Limit;
+        """;
+
+    // Reads the partial index on failing POs only.
+    public const string OpenFailureCount = "SELECT COUNT(*) FROM po_state WHERE last_outcome = 'failed';";
+
+    // POs that failed and no longer do: a failed event (newest first, the failed-events index) that is its PO's last
+    // failure, while po_state says the PO's last outcome is not failed; resolved at = the PO's next event.
+    public const string ResolvedFailures = """
+        SELECT e.event_id AS EventId, e.po_number AS PoNumber, e.at AS FailedAt, e.error AS Error,
+               (SELECT r.at FROM sync_events AS r WHERE r.po_number = e.po_number AND r.event_id > e.event_id
+                ORDER BY r.event_id LIMIT 1) AS ResolvedAt
+        FROM sync_events AS e
+        JOIN po_state AS s ON s.po_sys_id = e.po_sys_id
+        WHERE e.outcome = 'failed' AND e.event_id < @Before AND s.last_outcome <> 'failed'
+          AND NOT EXISTS (SELECT 1 FROM sync_events AS l
+                          WHERE l.po_number = e.po_number AND l.outcome = 'failed' AND l.event_id > e.event_id)
+          AND (@Text IS NULL OR instr(lower(e.po_number), @Text) > 0 OR instr(lower(IFNULL(e.error, '')), @Text) > 0)
+        ORDER BY e.event_id DESC
+        LIMIT @Limit;
+        """;
+
     public const string PoState = """
         SELECT po_sys_id AS PoSysId, po_number AS PoNumber, status AS Status, tds_status AS TdsStatus,
                last_run_id AS LastRunId, last_checked_at AS LastCheckedAt, last_changed_at AS LastChangedAt,

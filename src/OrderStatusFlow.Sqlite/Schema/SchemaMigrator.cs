@@ -10,7 +10,7 @@ namespace OrderStatusFlow.Sqlite.Schema;
 internal static class SchemaMigrator
 {
     // Index i holds the script that takes the schema from version i to version i + 1. Append, never edit.
-    private static readonly string[] _migrations = [SchemaV1.Sql, SchemaV2.Sql, SchemaV3.Sql, SchemaV4.Sql, SchemaV5.Sql];
+    private static readonly string[] _migrations = [SchemaV1.Sql, SchemaV2.Sql, SchemaV3.Sql, SchemaV4.Sql, SchemaV5.Sql, SchemaV6.Sql];
 
     public static int LatestVersion => _migrations.Length;
 
@@ -23,7 +23,8 @@ internal static class SchemaMigrator
         {
             throw new InvalidOperationException(
                 $"The Sync Activity Log '{path}' has schema version {current}, written by a newer OrderStatusFlow; " +
-                $"this build supports schema versions up to {LatestVersion} and does not change the file. " +
+                $"this build supports schema versions up to {LatestVersion} (po_state, write intents, operator_actions) " +
+                "and does not change the file. " +
                 "Run the newer OrderStatusFlow that wrote it, or point --db / OSF_DB / activityLog.path at another file.");
         }
 

@@ -1,19 +1,23 @@
-using OrderStatusFlow.Core.Diagnostics;
+using OrderStatusFlow.Core.Domain;
 using OrderStatusFlow.Core.Pipeline;
+using OrderStatusFlow.Core.Tests.Pipeline;
 using OrderStatusFlow.TestKit;
 
 namespace OrderStatusFlow.Core.Tests.Diagnostics;
 
+/// <summary>The descriptor is read off the graph a cycle built, not computed beside it.</summary>
 public sealed class PipelineDescriptorTests
 {
-    [Test]
-    public void From_Definition_DescribesEveryBlockWithItsSettings()
-    {
-        var fakes = new FakeStages(new InMemoryOrderSource(), new ScriptedStatusProvider(), new StaticRuleSetProvider(), new CollectingRecordWriter());
-        var definition = new PipelineDefinitionLoader(fakes.Registry, _ => null)
-            .TryParse(FakeStages.PipelineJson(parallelism: 6, boundedCapacity: 12, batchSize: 25, flushAfter: "00:00:03"), "p.json").Definition!;
+    static IReadOnlyList<PurchaseOrder> OnePo => Some.PurchaseOrders(1);
 
-        var descriptor = PipelineDescriptor.From(definition, fakes.Registry, dryRun: true);
+    [Test]
+    public async Task CycleGraph_Built_EmitsEveryBlockWithTheSettingsItRunsWith()
+    {
+        var harness = new PipelineHarness(OnePo,
+            FakeStages.PipelineJson(parallelism: 6, boundedCapacity: 12, batchSize: 25, flushAfter: "00:00:03"), dryRun: true);
+
+        await harness.RunAsync();
+        var descriptor = harness.Runner.LastCycleDescriptor!.WithDescriptions(harness.Stages.Registry);
 
         Assert.Multiple(() =>
         {
@@ -22,23 +26,26 @@ public sealed class PipelineDescriptorTests
             Assert.That((status.Type, status.Role, status.Parallelism, status.BoundedCapacity), Is.EqualTo(("fake.status", (StageRole?)StageRole.Status, 6, 12)));
             var write = descriptor.Blocks.Single(b => b.Name == "write");
             Assert.That((write.BatchSize, write.FlushAfter), Is.EqualTo(((int?)25, (TimeSpan?)TimeSpan.FromSeconds(3))));
+            Assert.That(descriptor.Blocks.Single(b => b.Name == "batch").BoundedCapacity, Is.EqualTo(25));
             Assert.That(descriptor.ToString(), Does.Contain("status [fake.status] parallelism 6, capacity 12 - answers scripted statuses"));
             Assert.That(descriptor.ToString(), Does.Contain("(dry run)"));
+            Assert.That(descriptor.ToString(), Does.Contain("(dry run: never called)"));
         });
     }
 
     [Test]
-    public void From_WriterWithParallelism_DescribesBatchesInFlight()
+    public async Task CycleGraph_WriterWithParallelism_HoldsBatchesInFlightAndDescribeShowsTheSameGraph()
     {
-        var fakes = new FakeStages(new InMemoryOrderSource(), new ScriptedStatusProvider(), new StaticRuleSetProvider(), new CollectingRecordWriter());
         var json = FakeStages.PipelineJson(batchSize: 25).Replace("\"type\": \"fake.writer\",", "\"type\": \"fake.writer\", \"parallelism\": 3,", StringComparison.Ordinal);
-        var loaded = new PipelineDefinitionLoader(fakes.Registry, _ => null).TryParse(json, "p.json");
-        Assert.That(loaded.IsValid, Is.True, string.Join("\n", loaded.Problems));
+        var harness = new PipelineHarness(OnePo, json);
 
-        var descriptor = PipelineDescriptor.From(loaded.Definition!, fakes.Registry, dryRun: false);
+        await harness.RunAsync();
+        var ran = harness.Runner.LastCycleDescriptor!;
 
-        var write = descriptor.Blocks.Single(b => b.Name == "write");
-        Assert.That((write.Parallelism, write.BatchSize), Is.EqualTo((3, (int?)25)));
-        Assert.That(descriptor.ToString(), Does.Contain("write [fake.writer] parallelism 3,"));
+        var write = ran.Blocks.Single(b => b.Name == "write");
+        // Capacity counts batches: the writer's default capacity (64 updates) is 2 batches of 25, raised to one per worker.
+        Assert.That((write.Parallelism, write.BoundedCapacity, write.BatchSize), Is.EqualTo((3, 3, (int?)25)));
+        Assert.That(ran.ToString(), Does.Contain("write [fake.writer] parallelism 3,"));
+        Assert.That(harness.Runner.Describe().ToString(), Is.EqualTo(ran.ToString()));
     }
 }

@@ -37,14 +37,14 @@ public sealed class PipelineValidatorTests
         Assert.Multiple(() =>
         {
             Assert.That(text, Has.Some.Contains("enabled: must be true or false"));
-            Assert.That(text, Has.Some.Contains("interval: must be a \"hh:mm:ss\" time span"));
-            Assert.That(text, Has.Some.Contains("field 'colour' is not recognised; known: name, enabled, interval"));
-            Assert.That(text, Has.Some.Contains("stages[1] (fake.status): field 'paralelism' is not recognised (did you mean 'parallelism'?)"));
+            Assert.That(text, Has.Some.Contains("interval: must be a time span \"hh:mm:ss\""));
+            Assert.That(text, Has.Some.Contains("colour: is not recognised; known: name, enabled, interval"));
+            Assert.That(text, Has.Some.Contains("stages[1] (fake.status): paralelism is not recognised (did you mean 'parallelism'?)"));
             Assert.That(text, Has.Some.Contains("stages[1] (fake.status): parallelism must be between 1 and 64"));
             Assert.That(text, Has.Some.Contains("stages[2] (fake.rules): args.requestsPerSecond must be between 0 and 100"));
             Assert.That(text, Has.Some.Contains("stages[2] (fake.rules): args.bogus is not recognised; known: requestsPerSecond, connection, mode"));
             Assert.That(text, Has.Some.Contains("stages[3] (fake.writer): batchSize must be between 1 and 1000"));
-            Assert.That(text, Has.Some.Contains("stages[3] (fake.writer): flushAfter must be a \"hh:mm:ss\" time span"));
+            Assert.That(text, Has.Some.Contains("stages[3] (fake.writer): flushAfter must be a time span \"hh:mm:ss\""));
             Assert.That(text, Has.Some.Contains("settings.nested: must be a string, number or boolean"));
             Assert.That(text, Has.Some.Contains("settings.notFoundGraceCycles: must be a whole number"));
             Assert.That(text, Has.Some.Contains("activityLog.path: is missing"));

@@ -30,6 +30,15 @@ public sealed class PipelineFileBindingTests
     [TestCase("\"path\": \"data/activity.db\"", "\"path\": \"data/activity.db\", \"retention\": 90", "activityLog.retention", "must be a time span")]
     [TestCase("\"notFoundGraceCycles\": 3", "\"notFoundGraceCycles\": [3]", "settings.notFoundGraceCycles", "must be a string, number or boolean")]
     [TestCase("\"enabled\": true", "\"enabled\": \"true\"", "enabled", "must be true or false")]
+    [TestCase("\"name\": \"order-status\"", "\"name\": 1", "name", "must be a string, not 1")]
+    [TestCase("\"interval\": \"00:05:00\"", "\"interval\": 300", "interval", "must be a time span")]
+    [TestCase("\"interval\": \"00:05:00\"", "\"interval\": \"2.00:00:00\"", "interval", "between 00:00:01 and 1.00:00:00")]
+    [TestCase("\"parallelism\": 8, \"boundedCapacity\": 64", "\"parallelism\": \"8\", \"boundedCapacity\": 64", "stages[1] (tdsynnex.status)", "parallelism must be a whole number (without quotes), not \"8\"")]
+    [TestCase("\"parallelism\": 8, \"boundedCapacity\": 64", "\"parallelism\": 8, \"boundedCapacity\": 4", "stages[1] (tdsynnex.status)", "boundedCapacity (4) must be at least parallelism (8)")]
+    [TestCase("\"flushAfter\": \"00:00:02\"", "\"flushAfter\": 2", "stages[3] (servicenow.batch-update)", "flushAfter must be a time span")]
+    [TestCase("{ \"type\": \"rules.evaluate\", \"parallelism\": 2 }", "{ \"type\": \"rules.evaluate\", \"parallelism\": 2, \"args\": [] }", "stages[2] (rules.evaluate)", "args must be an object { ... }, not an array")]
+    [TestCase("{ \"type\": \"rules.evaluate\", \"parallelism\": 2 }", "{ \"type\": \"rules.evaluate\", \"parallelism\": 2, \"batchSize\": 5 }", "stages[2] (rules.evaluate)", "batchSize does not apply to a rules stage")]
+    [TestCase("\"activityLog\": { \"path\": \"data/activity.db\" }", "\"activityLog\": \"data/activity.db\"", "activityLog", "must be an object { ... }")]
     public void WrongType_InEachSection_ReportedWithPathAndLine(string from, string to, string path, string message)
     {
         var json = Replace(from, to);

@@ -8,6 +8,44 @@ public sealed class ActivityLogQueriesTests
     private static readonly DateTimeOffset _now = new(2026, 11, 27, 8, 30, 0, TimeSpan.Zero);
 
     [Test]
+    public async Task OpenFailuresAsync_TextAndCursor_FilterAndPageThePoStateRows()
+    {
+        await using var db = await PopulatedAsync();
+        var queries = ActivityLogQueries.Open(db.DbPath);
+
+        var first = await queries.OpenFailuresAsync("PERMISSION", after: null, limit: 1);
+        var next = await queries.OpenFailuresAsync(null, ActivityLogQueries.OpenFailureCursor(first[0]), limit: 1);
+        var none = await queries.OpenFailuresAsync("no such text", after: null, limit: 10);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(first.Select(f => f.PoNumber), Is.EqualTo(new[] { "PO0010005" }));
+            Assert.That(next, Is.Empty, "the only open failure was on the first page");
+            Assert.That(none, Is.Empty);
+            Assert.That(await queries.OpenFailureCountAsync(), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task ResolvedFailuresAsync_Populated_PoThatFailedThenRecovered_PagedByEventId()
+    {
+        await using var db = await PopulatedAsync();
+        var queries = ActivityLogQueries.Open(db.DbPath);
+
+        var resolved = await queries.ResolvedFailuresAsync(null, long.MaxValue, 10);
+        var afterIt = await queries.ResolvedFailuresAsync(null, resolved[0].EventId, 10);
+        var filtered = await queries.ResolvedFailuresAsync("PO0010005", long.MaxValue, 10);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(resolved.Select(r => r.PoNumber), Is.EqualTo(new[] { "PO0010007" }), "PO0010005 still fails: not resolved");
+            Assert.That(string.CompareOrdinal(resolved[0].ResolvedAt, resolved[0].FailedAt), Is.GreaterThan(0));
+            Assert.That(afterIt, Is.Empty);
+            Assert.That(filtered, Is.Empty);
+        });
+    }
+
+    [Test]
     public async Task LastRunsAsync_Populated_NewestFirstWithDurations()
     {
         await using var db = await PopulatedAsync();

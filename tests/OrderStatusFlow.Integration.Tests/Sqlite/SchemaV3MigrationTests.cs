@@ -44,7 +44,7 @@ public sealed class SchemaV3MigrationTests
 
             Assert.Multiple(() =>
             {
-                Assert.That(reader.ExecuteScalar<long>("PRAGMA user_version"), Is.EqualTo(SqliteActivityLog.SchemaVersion), "upgraded to the current version");
+                Assert.That(reader.ExecuteScalar<long>("PRAGMA user_version"), Is.EqualTo(SchemaMigrator.LatestVersion));
                 Assert.That(reader.ExecuteScalar<long>("SELECT COUNT(*) FROM sync_events"), Is.EqualTo(live.Scalar<long>("SELECT COUNT(*) FROM sync_events")));
                 Assert.That(reader.ExecuteScalar<long>("SELECT COUNT(*) FROM sync_runs"), Is.EqualTo(6));
                 Assert.That(reader.ExecuteScalar<long>("SELECT COUNT(*) FROM rule_loads"), Is.EqualTo(2));

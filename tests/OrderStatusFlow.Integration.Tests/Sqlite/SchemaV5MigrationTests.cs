@@ -1,55 +1,73 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
-using OrderStatusFlow.Core.Scheduling;
 using OrderStatusFlow.Sqlite;
 using OrderStatusFlow.Sqlite.Schema;
 
 namespace OrderStatusFlow.Integration.Tests.Sqlite;
 
-/// <summary>Upgrading a version 4 file (po_state without the schedule columns) in place.</summary>
+/// <summary>Upgrading a version 4 file in place to version 5 (operator_actions in the schema).</summary>
 public sealed class SchemaV5MigrationTests
 {
     [Test]
-    public async Task OpenAsync_Version4File_KeepsEveryPoStateRowAndTheScheduleCanBeKeptInIt()
+    public async Task OpenAsync_Version4FileWithoutActions_GetsTheTableAndKeepsEveryRow()
     {
         var folder = TempActivityLog.NewFolder();
         var path = Path.Combine(folder, "v4.db");
-        List<(string, string?, string?, long)> before;
-        using (var v4 = new SqliteConnection($"Data Source={path};Pooling=False"))
+        CreateVersion4(path, """
+            INSERT INTO sync_runs(run_id, pipeline, started_at) VALUES (1, 'p', '2026-01-01T00:00:00.000Z');
+            INSERT INTO log_meta(key, value) VALUES ('retention', '30.00:00:00');
+            """);
+
+        await (await SqliteActivityLog.OpenAsync(path)).DisposeAsync();
+        var actions = new OperatorActionLog(path);
+        await actions.RecordAsync(new OperatorAction(DateTimeOffset.UnixEpoch, "ops", "pause", null, "maintenance"), CancellationToken.None);
+
+        using var reader = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        reader.Open();
+        Assert.Multiple(async () =>
         {
-            v4.Open();
-            v4.Execute(SchemaV1.Sql + SchemaV2.Sql + SchemaV3.Sql + SchemaV4.Sql + "\nPRAGMA user_version = 4;");
-            v4.Execute("""
-                INSERT INTO po_state(po_sys_id, po_number, status, last_checked_at, last_outcome, consecutive_failures) VALUES
-                  ('po1', 'PO1', 'TDS Accepted', '2026-11-27T08:00:00.000Z', 'updated', 0),
-                  ('po2', 'PO2', NULL, '2026-11-27T08:00:05.000Z', 'failed', 2);
-                INSERT INTO write_intents(run_id, po_sys_id, po_number, at, update_json) VALUES (1, 'po2', 'PO2', '2026-11-27T08:00:05.000Z', '{}');
-                """);
-            before = v4.Query<(string, string?, string?, long)>("SELECT po_sys_id, status, last_checked_at, consecutive_failures FROM po_state ORDER BY po_sys_id").AsList();
-        }
-
-        await using (var log = await SqliteActivityLog.OpenAsync(path))
-        {
-            var schedule = new SqliteCheckSchedule(log);
-            var unknown = await schedule.LoadAsync(CancellationToken.None);
-            await schedule.RecordAsync([new CheckRecord
-            {
-                PoSysId = "po1", PoNumber = "PO1", At = ActivityEntries.T0, Asked = true, NextCheckAt = ActivityEntries.T0.AddMinutes(10), FieldsHash = "h1",
-            }], CancellationToken.None);
-
-            using var reader = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
-            reader.Open();
-            var after = reader.Query<(string, string?, string?, long)>("SELECT po_sys_id, status, last_checked_at, consecutive_failures FROM po_state ORDER BY po_sys_id").AsList();
-            Assert.Multiple(() =>
-            {
-                Assert.That(reader.ExecuteScalar<long>("PRAGMA user_version"), Is.EqualTo(5));
-                Assert.That(after, Is.EqualTo(before), "the activity log's own columns are untouched by the upgrade and by the schedule");
-                Assert.That(reader.ExecuteScalar<long>("SELECT COUNT(*) FROM write_intents"), Is.EqualTo(1));
-                Assert.That(unknown, Is.Empty, "rows from before the upgrade are new to the schedule: checked at the next cycle");
-                Assert.That(reader.Query<string?>("SELECT next_check_at FROM po_state ORDER BY po_sys_id"), Is.EqualTo(new[] { "2026-11-27T08:10:00.000Z", null }));
-            });
-        }
-
+            Assert.That(reader.ExecuteScalar<long>("PRAGMA user_version"), Is.EqualTo(5));
+            Assert.That(reader.ExecuteScalar<long>("SELECT COUNT(*) FROM sync_runs"), Is.EqualTo(1));
+            Assert.That(reader.ExecuteScalar<string>("SELECT value FROM log_meta WHERE key = 'retention'"), Is.EqualTo("30.00:00:00"));
+            Assert.That((await actions.LastPauseOrResumeAsync(CancellationToken.None))?.Detail, Is.EqualTo("maintenance"));
+        });
         Directory.Delete(folder, recursive: true);
+    }
+
+    [Test]
+    public async Task OpenAsync_Version4FileWithAdHocActionsTable_KeepsItsRows()
+    {
+        // Before version 5 the console created operator_actions itself on its first action.
+        var folder = TempActivityLog.NewFolder();
+        var path = Path.Combine(folder, "v4.db");
+        CreateVersion4(path, SchemaV5.Sql + """
+            INSERT INTO operator_actions(at, who, action, target, detail) VALUES ('2026-01-01T00:00:00.000Z', 'ops', 'pause', NULL, 'kept');
+            """);
+
+        await (await SqliteActivityLog.OpenAsync(path)).DisposeAsync();
+
+        var recent = await new OperatorActionLog(path).RecentAsync(10, CancellationToken.None);
+        Assert.That(recent.Select(r => r.Detail), Is.EqualTo(new[] { "kept" }));
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Test]
+    public void OpenAsync_NewerVersionFile_RefusedWithTheVersionsAndWhatToDo()
+    {
+        var folder = TempActivityLog.NewFolder();
+        var path = Path.Combine(folder, "v6.db");
+        CreateVersion4(path, "PRAGMA user_version = 6;");
+
+        var error = Assert.CatchAsync(async () => await (await SqliteActivityLog.OpenAsync(path)).DisposeAsync());
+
+        Assert.That(error!.ToString(), Does.Contain("schema version 6").And.Contain("up to 5").And.Contain("--db"));
+        Directory.Delete(folder, recursive: true);
+    }
+
+    static void CreateVersion4(string path, string more)
+    {
+        using var v4 = new SqliteConnection($"Data Source={path};Pooling=False");
+        v4.Open();
+        v4.Execute(SchemaV1.Sql + SchemaV2.Sql + SchemaV3.Sql + SchemaV4.Sql + "\nPRAGMA user_version = 4;\n" + more);
     }
 }

@@ -45,4 +45,50 @@ public sealed class RuleCrashGuardTests
 
         Assert.That(RuleCrashGuard.CollectInFlight(folder.Root, 134), Is.Null);
     }
+
+    [Test]
+    public void CollectInFlight_SeveralInFlight_MakesThemSuspectsThatTheNextChildEvaluatesAlone()
+    {
+        using var folder = new TempRules();
+        var (first, second, bystander) = (Po("PO0000001"), Po("PO0000002"), Po("PO0000003"));
+        using (var dying = RuleCrashGuard.Open(folder.Root))
+        {
+            // Two rule threads, each mid-evaluation when the process dies: the slots cannot say which one killed it.
+            OnThread(() => dying.Enter(first, "v1"));
+            OnThread(() => dying.Enter(second, "v1"));
+        }
+
+        var line = RuleCrashGuard.CollectInFlight(folder.Root, exitCode: 134);
+
+        Assert.That(line, Does.Contain("PO0000001").And.Contain("PO0000002").And.Contain("evaluated alone"));
+        using var next = RuleCrashGuard.Open(folder.Root);
+        using var suspectIn = new ManualResetEventSlim();
+        using var suspectOut = new ManualResetEventSlim();
+        var suspect = new Thread(() =>
+        {
+            next.Enter(first, "v1"); // a suspect is not failed: it may be innocent
+            suspectIn.Set();
+            suspectOut.Wait();
+            next.Exit();
+        });
+        suspect.Start();
+        Assert.That(suspectIn.Wait(TimeSpan.FromSeconds(30)), Is.True, "the suspect is evaluated");
+        var other = new Thread(() =>
+        {
+            next.Enter(bystander, "v1");
+            next.Exit();
+        });
+        other.Start();
+        Assert.That(other.Join(TimeSpan.FromMilliseconds(300)), Is.False, "no other evaluation runs while a suspect is evaluated");
+        suspectOut.Set();
+        Assert.That(other.Join(TimeSpan.FromSeconds(30)), Is.True, "the others go on once the suspect is done");
+        suspect.Join();
+    }
+
+    static void OnThread(Action action)
+    {
+        var thread = new Thread(() => action());
+        thread.Start();
+        thread.Join();
+    }
 }
