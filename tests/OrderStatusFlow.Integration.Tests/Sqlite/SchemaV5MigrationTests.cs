@@ -26,7 +26,7 @@ public sealed class SchemaV5MigrationTests
         reader.Open();
         Assert.Multiple(async () =>
         {
-            Assert.That(reader.ExecuteScalar<long>("PRAGMA user_version"), Is.EqualTo(5));
+            Assert.That(reader.ExecuteScalar<long>("PRAGMA user_version"), Is.EqualTo(SqliteActivityLog.SchemaVersion), "upgraded to the current version");
             Assert.That(reader.ExecuteScalar<long>("SELECT COUNT(*) FROM sync_runs"), Is.EqualTo(1));
             Assert.That(reader.ExecuteScalar<string>("SELECT value FROM log_meta WHERE key = 'retention'"), Is.EqualTo("30.00:00:00"));
             Assert.That((await actions.LastPauseOrResumeAsync(CancellationToken.None))?.Detail, Is.EqualTo("maintenance"));
@@ -55,12 +55,12 @@ public sealed class SchemaV5MigrationTests
     public void OpenAsync_NewerVersionFile_RefusedWithTheVersionsAndWhatToDo()
     {
         var folder = TempActivityLog.NewFolder();
-        var path = Path.Combine(folder, "v6.db");
-        CreateVersion4(path, "PRAGMA user_version = 6;");
+        var path = Path.Combine(folder, "v7.db");
+        CreateVersion4(path, "PRAGMA user_version = 7;");
 
         var error = Assert.CatchAsync(async () => await (await SqliteActivityLog.OpenAsync(path)).DisposeAsync());
 
-        Assert.That(error!.ToString(), Does.Contain("schema version 6").And.Contain("up to 5").And.Contain("--db"));
+        Assert.That(error!.ToString(), Does.Contain("schema version 7").And.Contain("up to 6").And.Contain("--db"));
         Directory.Delete(folder, recursive: true);
     }
 
