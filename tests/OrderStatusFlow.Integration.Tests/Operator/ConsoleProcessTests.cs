@@ -10,6 +10,10 @@ namespace OrderStatusFlow.Integration.Tests.Operator;
 
 /// <summary>The console as part of the <c>run</c> process: start-up refusal, a pause that survives a restart, readiness.</summary>
 [TestFixture]
+// Each test starts its own osf processes (and emulators) in its own folders, so they run side by side; one instance
+// per test keeps FixtureBase's clean-up list per test.
+[Parallelizable(ParallelScope.Children)]
+[FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
 sealed class ConsoleProcessTests : FixtureBase
 {
     [Test]
