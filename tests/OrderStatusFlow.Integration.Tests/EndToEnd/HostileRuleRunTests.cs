@@ -53,7 +53,7 @@ sealed class HostileRuleRunTests : FixtureBase
         using (var osf = OsfProcess.Start(RepoPaths.Root, "run", "--once", "--pipeline", hostile.PipelinePath, "--db", hostile.DbPath, "--rules", rules))
         {
             var sampling = PeakResidentAsync(osf);
-            exitCode = await osf.WaitForExitAsync(TimeSpan.FromMinutes(3));
+            exitCode = await osf.WaitForExitAsync(OsfProcess.Deadline);
             peak = await sampling;
             output = osf.Stdout + osf.Stderr;
             Assert.That(exitCode, Is.EqualTo(3), $"the cycle completes with failed POs (exit 3)\n{output}");
@@ -119,7 +119,7 @@ sealed class HostileRuleRunTests : FixtureBase
         string output;
         using (var osf = OsfProcess.Start(RepoPaths.Root, "run", "--once", "--pipeline", hostile.PipelinePath, "--db", hostile.DbPath, "--rules", rules))
         {
-            var exitCode = await osf.WaitForExitAsync(TimeSpan.FromMinutes(3));
+            var exitCode = await osf.WaitForExitAsync(OsfProcess.Deadline);
             output = osf.Stdout + osf.Stderr;
             Assert.That(exitCode, Is.EqualTo(3), $"the cycle completes with failed POs (exit 3)\n{output}");
         }

@@ -21,7 +21,7 @@ sealed class ConsoleBrowserTests
         Directory.CreateDirectory(_folder);
         _console = await ConsoleUnderTest.StartAsync(_folder);
         await Wait.UntilAsync(() => ActivityDb.Scalar(_console.Harness.DbPath, "SELECT COUNT(DISTINCT po_sys_id) FROM sync_events WHERE outcome = 'failed'") >= 2,
-            $"the failures of the markup PO and {ConsoleUnderTest.UnknownPo} in the log", TimeSpan.FromSeconds(60));
+            $"the failures of the markup PO and {ConsoleUnderTest.UnknownPo} in the log", OsfProcess.Deadline);
         (_playwright, _browser) = await Browser.LaunchAsync();
     }
 
@@ -180,7 +180,7 @@ sealed class ConsoleBrowserTests
         await page.GotoAsync("/");
         await page.Locator("button[data-action=sync]").ClickAsync();
         await Wait.UntilAsync(() => ActivityDb.Scalar(_console.Harness.DbPath, "SELECT COUNT(*) FROM sync_runs") > finished,
-            "a cycle after resume and sync now", TimeSpan.FromSeconds(60));
+            "a cycle after resume and sync now", OsfProcess.Deadline);
         Assert.That(ActivityDb.Scalar(_console.Harness.DbPath, "SELECT COUNT(*) FROM operator_actions WHERE action IN ('resume', 'sync')"), Is.EqualTo(2));
         await context.DisposeAsync();
     }

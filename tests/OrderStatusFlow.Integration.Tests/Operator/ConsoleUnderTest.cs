@@ -48,11 +48,11 @@ sealed class ConsoleUnderTest : IAsyncDisposable
         var osf = OsfProcess.Start(RepoPaths.Root, new Dictionary<string, string> { ["OSF_CONSOLE_TOKEN"] = Token },
             "run", "--pipeline", harness.PipelinePath, "--db", harness.DbPath);
         Uri? url = null;
-        await Wait.UntilAsync(() => osf.HasExited || (url = ConsoleUrl(osf.Stdout)) is not null, "the Console: line", TimeSpan.FromSeconds(90));
+        await Wait.UntilAsync(() => osf.HasExited || (url = ConsoleUrl(osf.Stdout)) is not null, "the Console: line", OsfProcess.Deadline);
         if (url is null)
             Assert.Fail($"osf exited before printing the console address.\n{osf.Stdout}\n{osf.Stderr}");
         await Wait.UntilAsync(() => ActivityDb.Scalar(harness.DbPath, "SELECT COUNT(*) FROM sync_runs WHERE finished_at IS NOT NULL") >= 2,
-            "two finished cycles", TimeSpan.FromSeconds(90));
+            "two finished cycles", OsfProcess.Deadline);
         return new ConsoleUnderTest(harness, osf, url!);
     }
 
@@ -64,7 +64,7 @@ sealed class ConsoleUnderTest : IAsyncDisposable
         if (!Osf.HasExited)
         {
             Osf.Terminate();
-            await Osf.WaitForExitAsync(TimeSpan.FromSeconds(60));
+            await Osf.WaitForExitAsync(OsfProcess.Deadline);
         }
         Osf.Dispose();
         await Harness.DisposeAsync();
