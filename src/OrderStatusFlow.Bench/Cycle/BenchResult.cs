@@ -64,6 +64,8 @@ sealed record BenchResult
             Line(text, $"  ServiceNow: {r.SnRequests:N0} HTTP requests = {r.SnTableReads:N0} table reads + {r.SnBatchRequests:N0} batch requests carrying {r.SnBatchItems:N0} writes; per PO: reads {Per(r.SnTableReads, cycle.Seen):0.000}, batch requests {Per(r.SnBatchRequests, cycle.Seen):0.000}, writes {Per(r.SnBatchItems, cycle.Seen):0.000}; HTTP requests per updated PO {(cycle.Updated == 0 ? "n/a (nothing updated)" : cycle.SnRequestsPerUpdatedPo.ToString("0.000", CultureInfo.InvariantCulture))}");
             Line(text, $"  peak working set so far {Mb(cycle.PeakWorkingSetBytes)} MB; managed heap {Mb(cycle.ManagedHeapBytes)} MB; rules stage {cycle.RulesMicrosPerPo:0.0} µs/PO");
             Line(text, $"  stage time summed: status {cycle.StatusTime.TotalSeconds:0.0} s over POs (avg {(cycle.Seen == 0 ? 0 : cycle.StatusTime.TotalMilliseconds / cycle.Seen):0.0} ms/PO), writer {cycle.WriteTime.TotalSeconds:0.0} s over batches");
+            if (cycle.Timeline is { } timeline)
+                Line(text, $"  timeline: {timeline.ToText()}");
             if (cycle.Error is not null)
                 Line(text, $"  error: {cycle.Error}");
         }
@@ -101,6 +103,7 @@ sealed record BenchResult
             rulesMicrosecondsPerPo = c.RulesMicrosPerPo,
             statusSecondsSummed = c.StatusTime.TotalSeconds,
             writerSecondsSummed = c.WriteTime.TotalSeconds,
+            c.Timeline,
             c.Error,
         }),
     }, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase });
