@@ -97,7 +97,9 @@ public sealed class PipelineRunner
         {
             var (planned, planError) = request.CheckAll && request.OnlyPoNumbers is null && _options.Budget is null
                 ? await StreamAllAsync(schedule, fetch.Token).ConfigureAwait(false)
-                : await PlanAsync(schedule, request, rulesVersion, fetch.Token).ConfigureAwait(false);
+                : request.OnlyPoNumbers is null && _options.Budget is null
+                    ? await PlanByPageAsync(schedule, request, rulesVersion, fetch.Token).ConfigureAwait(false)
+                    : await PlanAsync(schedule, request, rulesVersion, fetch.Token).ConfigureAwait(false);
             if (planned is null)
             {
                 await FinishAsync(runId, new CycleCounts(), rulesVersion, planError).ConfigureAwait(false);
@@ -110,7 +112,9 @@ public sealed class PipelineRunner
         LastCycleDescriptor = graph.Descriptor;
         var orders = scheduled is null || scheduled.Streamed
             ? _seams.Source.ReadOpenOrdersAsync(fetch.Token)
-            : _seams.Source.ReadLinesAsync([.. scheduled.Plan.Check, .. scheduled.Plan.Reevaluate], fetch.Token);
+            : scheduled.ByPage is { } byPage
+                ? byPage.ReadAsync(fetch.Token)
+                : _seams.Source.ReadLinesAsync([.. scheduled.Plan.Check, .. scheduled.Plan.Reevaluate], fetch.Token);
         var (sourceError, cancelled) = await FeedAsync(graph, orders, fetch.Token, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -144,7 +148,7 @@ public sealed class PipelineRunner
             Cancelled = cancelled,
             DryRun = _options.DryRun,
             RulesVersion = finishedVersion,
-            Schedule = scheduled is { Streamed: true } ? new ScheduleSummary { Open = counts.Seen, Due = counts.Seen, Checked = counts.Seen } : scheduled?.Plan.Summary,
+            Schedule = scheduled is { Streamed: true } ? new ScheduleSummary { Open = counts.Seen, Due = counts.Seen, Checked = counts.Seen } : scheduled?.ByPage?.Summary ?? scheduled?.Plan.Summary,
         };
         if (result.Schedule is { } summary)
             _logger.Information("Schedule: {Schedule}", summary.ToString());
@@ -163,7 +167,7 @@ public sealed class PipelineRunner
             _definition,
             new QueryStatusStage(_seams.Status, time, processing, scheduled?.StoredAnswers),
             new EvaluateRulesStage(_seams.Rules, _definition, streaks, time),
-            new UpdateBatcher(writer.BatchSize, writer.FlushAfter, writer.BatchSize, time, _logger),
+            new UpdateBatcher(writer.BatchSize, writer.FlushAfter, writer.BatchSize, time, _logger) { LastBatchPieces = writer.Parallelism },
             new WriteBatchStage(_seams.Writer, _log, runId, _options.DryRun, time, processing),
             new ActivityLogStage(_log, runId, _definition, time, 16, onLogFailure, _logger) { AfterRecorded = recorder is null ? null : recorder.RecordAsync });
     }
@@ -245,9 +249,30 @@ public sealed class PipelineRunner
         }
     }
 
+    /// <summary>
+    /// No budget, not limited to some POs: each PO's decision is its own, so the cycle is planned one page of headers
+    /// at a time while the POs of the pages already planned go through the graph (<see cref="PagedCyclePlan"/>).
+    /// </summary>
+    async Task<(ScheduledCycle? Cycle, string? Error)> PlanByPageAsync(ICheckSchedule schedule, CycleRequest request, string? rulesVersion, CancellationToken fetch)
+    {
+        try
+        {
+            var states = await schedule.LoadAsync(fetch).ConfigureAwait(false);
+            var byPage = new PagedCyclePlan(_seams.Source, schedule, states, request, rulesVersion, _options.TimeProvider, _logger);
+            var none = new Dictionary<string, RequestBudget.Ticket>();
+            return (new ScheduledCycle(new CyclePlan([], [], none, new ScheduleSummary()), states, byPage.StoredAnswers) { ByPage = byPage }, null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return (null, $"the schedule cannot be read ({ex.Message}); check the --db file");
+        }
+    }
+
     sealed record ScheduledCycle(CyclePlan Plan, IReadOnlyDictionary<string, CheckState> States, IReadOnlyDictionary<string, OrderStatus> StoredAnswers)
     {
         public bool Streamed { get; init; }
+
+        public PagedCyclePlan? ByPage { get; init; }
     }
 
     /// <summary>Reads the source into the graph; SendAsync waits while the graph is full (back-pressure).</summary>
