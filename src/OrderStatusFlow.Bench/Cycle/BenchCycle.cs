@@ -31,6 +31,9 @@ sealed record BenchCycle
 
     public string? Error { get; init; }
 
+    /// <summary>When the cycle's requests started and ended (<see cref="HttpTimeline"/>).</summary>
+    public CycleTimeline? Timeline { get; init; }
+
     /// <summary>TD SYNNEX status requests per PO the cycle saw.</summary>
     public double StatusPerPo => Per(Requests.TdsStatus, Seen);
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using OrderStatusFlow.Core.Hosting;
+using OrderStatusFlow.Core.Scheduling;
 using OrderStatusFlow.Bench.Rules;
 using OrderStatusFlow.Service.Commands;
 using OrderStatusFlow.Sqlite;
@@ -21,6 +22,7 @@ static class BenchRunner
         {
             await using var child = await EmulatorChild.StartAsync(settings, cancellationToken);
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+            using var timeline = new HttpTimeline();
             var pipelinePath = BenchPipelineFile.Write(settings, child.ServiceNowUrl, child.TdSynnexUrl, folder);
             StageTypes.ClearConnectionEnvironment(); // the file's emulator endpoints, never an instance named in the shell
             var cycles = new List<BenchCycle>();
@@ -34,16 +36,27 @@ static class BenchRunner
                     RulesFolder = settings.RulesFolder,
                     Logger = logger,
                     WatchFile = false,
+                    Schedule = new SqliteCheckSchedule(log), // as `osf run` builds it
                 }, registry, log);
                 for (var i = 0; i < 2; i++)
                 {
                     var before = await EmulatorCounters.ReadAsync(http, child.ServiceNowUrl, child.TdSynnexUrl, cancellationToken);
-                    var result = await service.RunOnceAsync(cancellationToken);
+                    var cycleStart = Stopwatch.GetTimestamp();
+                    // Cycle 1 is a cycle of the long-lived `osf run` on a new schedule: every PO is due (headers read
+                    // and planned, then lines read for the POs checked). The idle cycle is `osf run --once` (or the
+                    // console's sync now for all): every open PO checked, streamed from the source.
+                    var result = await service.RunOnceAsync(i == 0 ? CycleRequest.Due : CycleRequest.All, cancellationToken);
+                    var cycleEnd = Stopwatch.GetTimestamp();
                     var peak = PeakWorkingSet(); // before the stats are read, so their parsing does not count
                     if (i == 0)
                         startup.Stop();
                     var after = await EmulatorCounters.ReadAsync(http, child.ServiceNowUrl, child.TdSynnexUrl, cancellationToken);
-                    cycles.Add(BenchCycle.From(result, after.Since(before), peak));
+                    cycles.Add(BenchCycle.From(result, after.Since(before), peak) with
+                    {
+                        // From the runner's own start (the service first re-reads the pipeline file; before cycle 1
+                        // that load compiles the rules, which is startup time, not cycle time).
+                        Timeline = timeline.Summarize(Math.Max(cycleStart, cycleEnd - (long)((result.FinishedAt - result.StartedAt).TotalSeconds * Stopwatch.Frequency)), cycleEnd, child.TdSynnexUrl.Port, child.ServiceNowUrl.Port, settings.TdsCapacity),
+                    });
                     if (!result.CouldRun)
                         break;
                 }

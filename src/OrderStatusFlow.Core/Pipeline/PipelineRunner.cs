@@ -97,7 +97,9 @@ public sealed class PipelineRunner
         {
             var (planned, planError) = request.CheckAll && request.OnlyPoNumbers is null && _options.Budget is null
                 ? await StreamAllAsync(schedule, fetch.Token).ConfigureAwait(false)
-                : await PlanAsync(schedule, request, rulesVersion, fetch.Token).ConfigureAwait(false);
+                : request.OnlyPoNumbers is null && _options.Budget is null
+                    ? await PlanByPageAsync(schedule, request, rulesVersion, fetch.Token).ConfigureAwait(false)
+                    : await PlanAsync(schedule, request, rulesVersion, fetch.Token).ConfigureAwait(false);
             if (planned is null)
             {
                 await FinishAsync(runId, new CycleCounts(), rulesVersion, planError).ConfigureAwait(false);
@@ -110,7 +112,9 @@ public sealed class PipelineRunner
         LastCycleDescriptor = graph.Descriptor;
         var orders = scheduled is null || scheduled.Streamed
             ? _seams.Source.ReadOpenOrdersAsync(fetch.Token)
-            : _seams.Source.ReadLinesAsync([.. scheduled.Plan.Check, .. scheduled.Plan.Reevaluate], fetch.Token);
+            : scheduled.ByPage is { } byPage
+                ? byPage.ReadAsync(fetch.Token)
+                : _seams.Source.ReadLinesAsync([.. scheduled.Plan.Check, .. scheduled.Plan.Reevaluate], fetch.Token);
         var (sourceError, cancelled) = await FeedAsync(graph, orders, fetch.Token, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -146,7 +150,7 @@ public sealed class PipelineRunner
             Cancelled = cancelled,
             DryRun = _options.DryRun,
             RulesVersion = finishedVersion,
-            Schedule = scheduled is { Streamed: true } ? new ScheduleSummary { Open = counts.Seen, Due = counts.Seen, Checked = counts.Seen } : scheduled?.Plan.Summary,
+            Schedule = scheduled is { Streamed: true } ? new ScheduleSummary { Open = counts.Seen, Due = counts.Seen, Checked = counts.Seen } : scheduled?.ByPage?.Summary ?? scheduled?.Plan.Summary,
         };
         if (result.Schedule is { } summary)
             _logger.Information("Schedule: {Schedule}", summary.ToString());
@@ -165,7 +169,7 @@ public sealed class PipelineRunner
             _definition,
             new QueryStatusStage(_seams.Status, time, processing, scheduled?.StoredAnswers),
             new EvaluateRulesStage(_seams.Rules, _definition, streaks, time),
-            new UpdateBatcher(writer.BatchSize, writer.FlushAfter, writer.BatchSize, time, _logger),
+            new UpdateBatcher(writer.BatchSize, writer.FlushAfter, writer.BatchSize, time, _logger) { LastBatchPieces = writer.Parallelism },
             new WriteBatchStage(_seams.Writer, _log, runId, _options.DryRun, time, processing),
             new ActivityLogStage(_log, runId, _definition, time, 16, onLogFailure, _logger) { AfterRecorded = recorder is null ? null : recorder.RecordAsync });
     }
@@ -174,12 +178,13 @@ public sealed class PipelineRunner
     /// Reads the open POs' headers and the schedule, and decides what this cycle does (<see cref="CyclePlanner"/>);
     /// loads the stored answers of the POs a new rule set re-evaluates. Returns the error text when it cannot.
     /// </summary>
-    async Task<(ScheduledCycle? Cycle, string? Error)> PlanAsync(ICheckSchedule schedule, CycleRequest request, string? rulesVersion, CancellationToken fetch)
+    async Task<(ScheduledCycle? Cycle, string? Error)> PlanAsync(ICheckSchedule schedule, CycleRequest request, string? rulesVersion, CancellationToken fetch,
+        IReadOnlyDictionary<string, CheckState>? loaded = null)
     {
         IReadOnlyDictionary<string, CheckState> states;
         try
         {
-            states = await schedule.LoadAsync(fetch).ConfigureAwait(false);
+            states = loaded ?? await schedule.LoadAsync(fetch).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -290,9 +295,40 @@ public sealed class PipelineRunner
         }
     }
 
+    /// <summary>
+    /// No budget, not limited to some POs, and a new schedule (first start: nothing to forget, no line search yet, no
+    /// stored answer): each PO's decision is its own, so the cycle is planned one page of headers at a time while the
+    /// POs of the pages already planned go through the graph (<see cref="PagedCyclePlan"/>). A schedule that knows POs
+    /// needs every header first (closed POs are forgotten, changed lines looked for): <see cref="PlanAsync"/>.
+    /// </summary>
+    async Task<(ScheduledCycle? Cycle, string? Error)> PlanByPageAsync(ICheckSchedule schedule, CycleRequest request, string? rulesVersion, CancellationToken fetch)
+    {
+        IReadOnlyDictionary<string, CheckState> states;
+        try
+        {
+            states = await schedule.LoadAsync(fetch).ConfigureAwait(false);
+            if (states.Count > 0 || await schedule.GetLinesSearchedFromAsync(fetch).ConfigureAwait(false) is not null)
+                return await PlanAsync(schedule, request, rulesVersion, fetch, states).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return (null, $"the schedule cannot be read ({ex.Message}); check the --db file");
+        }
+        var byPage = new PagedCyclePlan(_seams.Source, schedule, states, request, rulesVersion, _options.TimeProvider, _logger);
+        var none = new Dictionary<string, RequestBudget.Ticket>();
+        // As the full plan's first line search: nothing found, line changes from the cycle's start on are new.
+        return (new ScheduledCycle(new CyclePlan([], [], none, new ScheduleSummary()), states, byPage.StoredAnswers)
+        {
+            ByPage = byPage,
+            LinesSearchedAt = _options.TimeProvider.GetUtcNow(),
+        }, null);
+    }
+
     sealed record ScheduledCycle(CyclePlan Plan, IReadOnlyDictionary<string, CheckState> States, IReadOnlyDictionary<string, OrderStatus> StoredAnswers)
     {
         public bool Streamed { get; init; }
+
+        public PagedCyclePlan? ByPage { get; init; }
 
         /// <summary>Where the next search for changed lines may start once this cycle ends without error; null: where it did.</summary>
         public DateTimeOffset? LinesSearchedAt { get; init; }

@@ -53,6 +53,13 @@ internal sealed class UpdateBatcher
     /// <summary>How many items may wait at the input.</summary>
     public int BoundedCapacity { get; }
 
+    /// <summary>
+    /// Pieces the last batch of a cycle is split into (default 1: not split). Set to the writer's parallelism: when
+    /// the input completes nothing more arrives to fill it, so its updates go out as that many smaller batches in
+    /// parallel instead of one long batch the whole cycle waits for.
+    /// </summary>
+    public int LastBatchPieces { get; init; } = 1;
+
     public IReceivableSourceBlock<IReadOnlyList<OrderWorkItem>> Source => _output;
 
     /// <summary>Completes once the last batch is handed on and the output is completed.</summary>
@@ -129,13 +136,31 @@ internal sealed class UpdateBatcher
         await _output.SendAsync(batch).ConfigureAwait(false);
     }
 
+    /// <summary><paramref name="items"/> in at most <paramref name="pieces"/> batches of near-equal size, in order.</summary>
+    internal static IEnumerable<List<OrderWorkItem>> Split(List<OrderWorkItem> items, int pieces)
+    {
+        var count = Math.Min(Math.Max(1, pieces), items.Count);
+        var start = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var size = (items.Count - start) / (count - i);
+            yield return items.GetRange(start, size);
+            start += size;
+        }
+    }
+
     async Task CompleteAsync()
     {
         await _lock.WaitAsync().ConfigureAwait(false);
         try
         {
-            if (_pending.Count > 0)
-                await FlushLockedAsync().ConfigureAwait(false);
+            var rest = _pending;
+            _pending = [];
+            _generation++;
+            _timer?.Dispose();
+            _timer = null;
+            foreach (var piece in Split(rest, LastBatchPieces))
+                await _output.SendAsync(piece).ConfigureAwait(false);
         }
         catch (Exception ex)
         {

@@ -49,6 +49,14 @@ public sealed class BenchRunnerTests
             Assert.That(idle.Requests.SnBatchItems, Is.Zero, "idle-cycle writes seen by ServiceNow");
             Assert.That(idle.Requests.SnBatchRequests, Is.Zero);
             Assert.That(idle.Failed, Is.Zero);
+
+            // The timeline saw the cycle's own requests to both emulators, in order.
+            var timeline = first.Timeline!;
+            Assert.That(timeline.FirstServiceNowRequest, Is.Not.Null, "the PO read is seen");
+            Assert.That(timeline.FirstTdSynnexRequest, Is.Not.Null, "the status calls are seen");
+            Assert.That(timeline.FirstTdSynnexRequest ?? double.MaxValue, Is.LessThanOrEqualTo(timeline.LastTdSynnexAnswer ?? 0));
+            Assert.That(timeline.LastTdSynnexAnswer ?? double.MaxValue, Is.LessThanOrEqualTo(timeline.Seconds));
+            Assert.That(timeline.TdSynnexInFlightAverage, Is.GreaterThan(0));
         });
         Assert.That(ChildIsGone(result.EmulatorProcessId), Is.True, "the emulator child process ends with the bench");
     }

@@ -10,7 +10,8 @@ namespace OrderStatusFlow.Core.Tests.Pipeline;
 /// <summary>A pipeline over TestKit fakes: in-memory POs, scripted statuses, a fixed rule set, a collecting writer.</summary>
 internal sealed class PipelineHarness
 {
-    public PipelineHarness(IEnumerable<PurchaseOrder> orders, string? json = null, bool dryRun = false, ICheckSchedule? schedule = null, int maxRequestsPerHour = 0)
+    public PipelineHarness(IEnumerable<PurchaseOrder> orders, string? json = null, bool dryRun = false, ICheckSchedule? schedule = null, int maxRequestsPerHour = 0,
+        Func<InMemoryOrderSource, IOrderSource>? wrapSource = null)
     {
         Source = new InMemoryOrderSource(orders);
         Writer = new CollectingRecordWriter(Source);
@@ -21,7 +22,7 @@ internal sealed class PipelineHarness
             var r => throw new PipelineValidationException(r.Problems),
         };
         Budget = maxRequestsPerHour > 0 ? new RequestBudget(maxRequestsPerHour, Time) : null;
-        Runner = new PipelineRunner(Definition, new PipelineSeams(Source, Status, Rules, Writer), Log,
+        Runner = new PipelineRunner(Definition, new PipelineSeams(wrapSource?.Invoke(Source) ?? Source, Status, Rules, Writer), Log,
             new PipelineRunOptions { DryRun = dryRun, TimeProvider = Time, Schedule = schedule, Budget = Budget });
     }
 

@@ -100,4 +100,38 @@ public sealed class UpdateBatcherTests
         Assert.That(batch.Single().Po.Number, Is.EqualTo("A"));
         await Wait.ForAsync(batcher.Source.Completion, "the output to complete");
     }
+
+    [Test]
+    public async Task Batcher_Completed_SplitsTheLastBatchAcrossTheWriters()
+    {
+        var batcher = new UpdateBatcher(50, TimeSpan.FromSeconds(2), 64, _time, Serilog.Core.Logger.None) { LastBatchPieces = 4 };
+        for (var i = 0; i < 10; i++)
+            await batcher.Target.SendAsync(NeedsWrite($"P{i}"));
+
+        batcher.Target.Complete();
+
+        var batches = new List<IReadOnlyList<OrderWorkItem>>();
+        while (await Wait.ForAsync(batcher.Source.OutputAvailableAsync(), "the next batch or the end"))
+            batches.Add(await batcher.Source.ReceiveAsync());
+        Assert.Multiple(() =>
+        {
+            Assert.That(batches.Select(b => b.Count), Is.EqualTo(new[] { 2, 2, 3, 3 }), "ten updates in four near-equal pieces");
+            Assert.That(batches.SelectMany(b => b).Select(i => i.Po.Number), Is.EqualTo(Enumerable.Range(0, 10).Select(i => $"P{i}")), "each once, in order");
+        });
+    }
+
+    [Test]
+    public async Task Batcher_Completed_DoesNotSplitBatchesFlushedBySize()
+    {
+        var batcher = new UpdateBatcher(4, TimeSpan.FromSeconds(2), 64, _time, Serilog.Core.Logger.None) { LastBatchPieces = 8 };
+        for (var i = 0; i < 5; i++)
+            await batcher.Target.SendAsync(NeedsWrite($"P{i}"));
+
+        batcher.Target.Complete();
+
+        var batches = new List<IReadOnlyList<OrderWorkItem>>();
+        while (await Wait.ForAsync(batcher.Source.OutputAvailableAsync(), "the next batch or the end"))
+            batches.Add(await batcher.Source.ReceiveAsync());
+        Assert.That(batches.Select(b => b.Count), Is.EqualTo(new[] { 4, 1 }), "a full batch goes out whole; one update left is one piece");
+    }
 }
