@@ -45,6 +45,12 @@ public sealed class ServiceNowEmulator : IAsyncDisposable
     /// <summary>A copy of one record as stored now, or null.</summary>
     public IReadOnlyDictionary<string, string>? GetRecord(string table, string sysId) => _state.Store.Get(table, sysId);
 
+    /// <summary>
+    /// Creates a record the way a user of the instance would (not through the API, so not counted in
+    /// <see cref="Stats"/>): e.g. a PO raised while the connector runs. The table and its columns must be in the scenario.
+    /// </summary>
+    public void InsertRecord(string table, IReadOnlyDictionary<string, string> values) => _state.Store.Insert(table, values, _state.Clock.Now);
+
     /// <summary>Moves the scenario clock (token expiry, rate-limit windows) forward.</summary>
     public void AdvanceClock(TimeSpan by) => _state.Clock.Advance(by);
 
