@@ -21,6 +21,12 @@ internal interface IWeekTransport : IAsyncDisposable
     /// <summary>The activity log: what it records tells the world which answers ServiceNow holds.</summary>
     WorldLog Log { get; }
 
+    /// <summary>
+    /// The connector restarts: what its stages hold in memory is gone. Over HTTP the stages (and their clients) are
+    /// built anew from the pipeline file; in process the world's stand-ins keep nothing of their own.
+    /// </summary>
+    Task RestartAsync();
+
     /// <summary>Before the cycle at <paramref name="at"/> (the clock already there): POs raised since the last cycle appear in ServiceNow.</summary>
     Task BeforeCycleAsync(DateTimeOffset at, CancellationToken cancellationToken);
 

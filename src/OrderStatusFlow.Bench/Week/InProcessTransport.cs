@@ -27,6 +27,8 @@ internal sealed class InProcessTransport : IWeekTransport
 
     public WorldLog Log { get; }
 
+    public Task RestartAsync() => Task.CompletedTask;
+
     public Task BeforeCycleAsync(DateTimeOffset at, CancellationToken cancellationToken) => Task.CompletedTask; // the source admits arrivals as it reads
 
     public Task AfterCycleAsync(DateTimeOffset at, CancellationToken cancellationToken) => Task.CompletedTask; // the seams counted as they went

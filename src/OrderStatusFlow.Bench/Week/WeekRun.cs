@@ -32,11 +32,10 @@ internal static class WeekRun
             ? await Http.HttpTransport.StartAsync(world, scripts, time, settings, max, provider, logger).ConfigureAwait(false)
             : (IWeekTransport)new InProcessTransport(world, Definition(settings.Interval, max), provider);
         var definition = transport.Definition;
-        var seams = transport.Seams;
         var log = transport.Log;
         var budget = cadence ? new RequestBudget(max, time) : null;
         PipelineRunner Runner(ICheckSchedule? schedule) =>
-            new(definition, seams, log, new PipelineRunOptions { TimeProvider = time, Schedule = schedule, Budget = budget });
+            new(definition, transport.Seams, log, new PipelineRunOptions { TimeProvider = time, Schedule = schedule, Budget = budget });
         var runner = Runner(cadence ? new InMemoryCheckSchedule() : null);
 
         var clock = Stopwatch.StartNew();
@@ -55,6 +54,7 @@ internal static class WeekRun
             if (cadence && !restarted && at >= Start + TimeSpan.FromDays(3))
             {
                 restarted = true; // a restart: the in-memory schedule is gone, every open PO is due at once
+                await transport.RestartAsync().ConfigureAwait(false);
                 runner = Runner(new InMemoryCheckSchedule());
             }
             if (cadence && !rulesChanged && at >= Start + TimeSpan.FromDays(5))

@@ -21,6 +21,8 @@ internal sealed class HttpTransport : IWeekTransport
     readonly List<OrderScript> _byArrival;
     readonly Dictionary<string, (int Status, int Invoice)> _seen = new(StringComparer.Ordinal);
     readonly string _folder;
+    PipelineAssembler? _assembler;
+    IRuleSetProvider? _rules;
     int _raised;
     long _serviceNowSeen;
 
@@ -76,8 +78,9 @@ internal sealed class HttpTransport : IWeekTransport
             if (!loaded.IsValid)
                 throw new InvalidOperationException($"The pipeline file {settings.PipelinePath}, pointed at the emulators, is not valid:\n" + string.Join("\n", loaded.Problems));
             transport.Definition = loaded.Definition!;
-            transport.Seams = new PipelineAssembler(registry) { RulesFolder = settings.RulesFolder, TimeProvider = time, Logger = logger }
-                .Create(transport.Definition, rules);
+            transport._assembler = new PipelineAssembler(registry) { RulesFolder = settings.RulesFolder, TimeProvider = time, Logger = logger };
+            transport._rules = rules;
+            transport.Seams = transport._assembler.Create(transport.Definition, rules);
             return transport;
         }
         catch
@@ -85,6 +88,12 @@ internal sealed class HttpTransport : IWeekTransport
             await transport.DisposeAsync();
             throw;
         }
+    }
+
+    public async Task RestartAsync()
+    {
+        await DisposeSeamsAsync().ConfigureAwait(false);
+        Seams = _assembler!.Create(Definition, _rules);
     }
 
     public Task BeforeCycleAsync(DateTimeOffset at, CancellationToken cancellationToken)
@@ -140,16 +149,22 @@ internal sealed class HttpTransport : IWeekTransport
             return row;
         });
 
+    async Task DisposeSeamsAsync()
+    {
+        if (Seams is null)
+            return;
+        foreach (var seam in new object[] { Seams.Source, Seams.Status, Seams.Writer })
+        {
+            if (seam is IAsyncDisposable asyncDisposable)
+                await asyncDisposable.DisposeAsync().ConfigureAwait(false);
+            else if (seam is IDisposable disposable)
+                disposable.Dispose();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
-        if (Seams is not null)
-            foreach (var seam in new object[] { Seams.Source, Seams.Status, Seams.Writer })
-            {
-                if (seam is IAsyncDisposable asyncDisposable)
-                    await asyncDisposable.DisposeAsync();
-                else if (seam is IDisposable disposable)
-                    disposable.Dispose();
-            }
+        await DisposeSeamsAsync();
         await TdSynnex.DisposeAsync();
         await ServiceNow.DisposeAsync();
         try
