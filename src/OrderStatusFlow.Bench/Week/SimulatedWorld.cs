@@ -93,6 +93,30 @@ internal sealed class SimulatedWorld
         return status;
     }
 
+    /// <summary>
+    /// TD SYNNEX answered the PO at <paramref name="at"/> elsewhere (the HTTP emulator, which counted the requests):
+    /// counted here as <see cref="Answer"/> counts its own answers.
+    /// </summary>
+    public void RecordAnswer(string sysId, DateTimeOffset at, int statusCalls, int invoiceCalls)
+    {
+        var script = _scripts[sysId];
+        var state = script.StatusAt(at, LineSysIds(script), invoicesQueried: false).State;
+        Interlocked.Add(ref _statusCalls, statusCalls);
+        Interlocked.Add(ref _invoiceCalls, invoiceCalls);
+        lock (_lock)
+        {
+            if (statusCalls > 0)
+                _answeredAt[sysId] = at;
+            AddCalls(at, statusCalls + invoiceCalls);
+            if (at >= MeasureFrom)
+                CallsByState[state] = CallsByState.GetValueOrDefault(state) + statusCalls + invoiceCalls;
+        }
+    }
+
+    /// <summary>The ServiceNow line sys_ids of a PO's lines, in line order (as <see cref="NewRecord"/> creates them).</summary>
+    public static List<string> LineSysIds(OrderScript script) =>
+        Enumerable.Range(1, script.LineCount).Select(n => $"{script.SysId}l{n}").ToList();
+
     /// <summary>ServiceNow: applies a write as the instance would.</summary>
     public void Apply(StatusUpdate update)
     {
@@ -182,7 +206,8 @@ internal sealed class SimulatedWorld
             _callsByCycle.Add((at, calls));
     }
 
-    static PurchaseOrder NewRecord(OrderScript script)
+    /// <summary>The ServiceNow record of a PO when it is raised (before the connector wrote anything).</summary>
+    public static PurchaseOrder NewRecord(OrderScript script)
     {
         var fields = new Dictionary<string, string>(StringComparer.Ordinal)
         {

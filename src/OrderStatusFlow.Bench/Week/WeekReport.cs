@@ -21,6 +21,8 @@ internal static class WeekReport
         Line(text, $"{"most calls in any hour / budget",-34} {fixedRun.PeakCallsInAnyHour,20:N0} {$"{cadence.PeakCallsInAnyHour:N0} / {cadence.MaxRequestsPerHour:N0}",20}");
         Line(text, $"{"largest backlog (POs)",-34} {"-",20} {cadence.MaxBacklog,20:N0}");
         Line(text, $"{"failed PO events",-34} {fixedRun.FailedEvents,20:N0} {cadence.FailedEvents,20:N0}");
+        foreach (var run in new[] { fixedRun, cadence }.Where(r => r.FirstFailure is not null))
+            Line(text, $"  first failure ({run.Mode}): {run.FirstFailure}");
         Line(text, "");
         Line(text, "freshness lag, minutes: p50 / p95 / max (changes)");
         foreach (var kind in Kinds)

@@ -18,24 +18,29 @@ internal static class WeekRun
 {
     public static readonly DateTimeOffset Start = new(2026, 1, 5, 0, 0, 0, TimeSpan.Zero);
 
-    public static async Task<WeekRunResult> RunAsync(WeekSettings settings, bool cadence, IRuleSet rules, IRuleSet changedRules, ILogger logger, CancellationToken cancellationToken)
+    /// <param name="inspect">Called with the transport after the last cycle, before it is disposed (tests look at the emulators).</param>
+    public static async Task<WeekRunResult> RunAsync(WeekSettings settings, bool cadence, IRuleSet rules, IRuleSet changedRules, ILogger logger, CancellationToken cancellationToken,
+        Action<IWeekTransport>? inspect = null)
     {
         var orders = cadence ? settings.Orders : settings.FixedOrders;
         var time = new FakeTimeProvider(Start);
-        var world = new SimulatedWorld(WorldGenerator.Generate(orders, settings.Days, settings.Seed), time);
+        var scripts = WorldGenerator.Generate(orders, settings.Days, settings.Seed);
+        var world = new SimulatedWorld(scripts, time);
         var max = cadence ? (settings.MaxRequestsPerHour > 0 ? settings.MaxRequestsPerHour : orders * 3 / 2) : 0;
-        var definition = Definition(settings.Interval, max);
         var provider = new SwappableRules(rules);
-        var seams = new PipelineSeams(new WorldSource(world), new WorldStatusProvider(world), provider, new WorldWriter(world));
-        var log = new WorldLog(world);
+        await using var transport = settings.Transport == WeekTransport.Http
+            ? await Http.HttpTransport.StartAsync(world, scripts, time, settings, max, provider, logger).ConfigureAwait(false)
+            : (IWeekTransport)new InProcessTransport(world, Definition(settings.Interval, max), provider);
+        var definition = transport.Definition;
+        var log = transport.Log;
         var budget = cadence ? new RequestBudget(max, time) : null;
         PipelineRunner Runner(ICheckSchedule? schedule) =>
-            new(definition, seams, log, new PipelineRunOptions { TimeProvider = time, Schedule = schedule, Budget = budget });
+            new(definition, transport.Seams, log, new PipelineRunOptions { TimeProvider = time, Schedule = schedule, Budget = budget });
         var runner = Runner(cadence ? new InMemoryCheckSchedule() : null);
 
         var clock = Stopwatch.StartNew();
         var end = Start + TimeSpan.FromDays(settings.Days);
-        var result = new WeekRunResult { Mode = cadence ? "cadence" : "fixed 5 min", Orders = orders, MaxRequestsPerHour = max };
+        var result = new WeekRunResult { Mode = cadence ? "cadence" : "fixed 5 min", Transport = transport.Name, Orders = orders, MaxRequestsPerHour = max };
         long statusAtStart = 0, invoiceAtStart = 0, serviceNowAtStart = 0;
         var restarted = false;
         var rulesChanged = false;
@@ -45,9 +50,11 @@ internal static class WeekRun
         {
             cancellationToken.ThrowIfCancellationRequested();
             time.SetUtcNow(at);
+            await transport.BeforeCycleAsync(at, cancellationToken).ConfigureAwait(false);
             if (cadence && !restarted && at >= Start + TimeSpan.FromDays(3))
             {
                 restarted = true; // a restart: the in-memory schedule is gone, every open PO is due at once
+                await transport.RestartAsync().ConfigureAwait(false);
                 runner = Runner(new InMemoryCheckSchedule());
             }
             if (cadence && !rulesChanged && at >= Start + TimeSpan.FromDays(5))
@@ -58,6 +65,7 @@ internal static class WeekRun
             var cycle = await runner.RunCycleAsync(at == Start ? CycleRequest.All : CycleRequest.Due, cancellationToken).ConfigureAwait(false);
             if (!cycle.CouldRun)
                 throw new InvalidOperationException($"the simulated cycle at {at:u} could not run: {cycle.Error}");
+            await transport.AfterCycleAsync(at, cancellationToken).ConfigureAwait(false);
             if (world.MeasureFrom == DateTimeOffset.MaxValue && (cycle.Schedule?.Backlog ?? 0) == 0)
             {
                 world.MeasureFrom = at; // warmed up: ServiceNow holds every PO's state; measure from here
@@ -68,8 +76,8 @@ internal static class WeekRun
             openSum += cycle.Schedule?.Open ?? cycle.Counts.Seen;
             result.MaxBacklog = Math.Max(result.MaxBacklog, cycle.Schedule?.Backlog ?? 0);
             if (cycles % 288 == 0)
-                logger.Information("bench week ({Mode}): day {Day} done, {Open} open, {Calls} TD SYNNEX calls so far, {Elapsed:F0} s",
-                    result.Mode, cycles / 288, cycle.Schedule?.Open ?? cycle.Counts.Seen, world.StatusCalls + world.InvoiceCalls, clock.Elapsed.TotalSeconds);
+                logger.Information("bench week ({Mode}, {Transport}): day {Day} done, {Open} open, {Calls} TD SYNNEX calls so far, {Elapsed:F0} s",
+                    result.Mode, transport.Name, cycles / 288, cycle.Schedule?.Open ?? cycle.Counts.Seen, world.StatusCalls + world.InvoiceCalls, clock.Elapsed.TotalSeconds);
         }
         var measuredDays = (end - world.MeasureFrom).TotalDays;
         result.Cycles = cycles;
@@ -82,8 +90,10 @@ internal static class WeekRun
         result.Lags = world.Lags;
         result.Undelivered = world.Undelivered(end);
         result.FailedEvents = log.Failed;
+        result.FirstFailure = log.FirstError;
         result.Elapsed = clock.Elapsed;
         result.CallsByState = world.CallsByState.ToDictionary(c => c.Key, c => c.Value / result.AverageOpen / measuredDays);
+        inspect?.Invoke(transport);
         return result;
     }
 

@@ -5,6 +5,9 @@ internal sealed class WeekRunResult
 {
     public required string Mode { get; init; }
 
+    /// <summary><c>in-process</c> or <c>http</c>.</summary>
+    public string Transport { get; init; } = "in-process";
+
     public int Orders { get; init; }
 
     public int MaxRequestsPerHour { get; init; }
@@ -31,6 +34,9 @@ internal sealed class WeekRunResult
     public int MaxBacklog { get; set; }
 
     public long FailedEvents { get; set; }
+
+    /// <summary>Why the first failed PO event failed; null when none did.</summary>
+    public string? FirstFailure { get; set; }
 
     public IReadOnlyList<(ChangeKind Kind, bool Announced, TimeSpan Lag)> Lags { get; set; } = [];
 

@@ -23,4 +23,10 @@ internal sealed record WeekSettings
     public int MaxRequestsPerHour { get; init; }
 
     public string RulesFolder { get; init; } = "rules";
+
+    /// <summary>In process (default) or over HTTP to the emulators.</summary>
+    public WeekTransport Transport { get; init; } = WeekTransport.InProcess;
+
+    /// <summary>The pipeline file whose stages the HTTP transport runs. Default <c>pipelines/order-status.json</c>.</summary>
+    public string PipelinePath { get; init; } = "pipelines/order-status.json";
 }

@@ -3,12 +3,20 @@ using OrderStatusFlow.Core.Seams;
 
 namespace OrderStatusFlow.Bench.Week;
 
-/// <summary>The activity log of the week: what it records tells the world which answers ServiceNow now holds.</summary>
-internal sealed class WorldLog(SimulatedWorld world) : IActivityLog
+/// <summary>
+/// The activity log of the week: what it records tells the world which answers ServiceNow now holds. With
+/// <paramref name="deferHeld"/> (HTTP mode) the news waits for <see cref="ReplayHeld"/>, after the world has learnt
+/// from the emulator which POs TD SYNNEX answered in the cycle.
+/// </summary>
+internal sealed class WorldLog(SimulatedWorld world, bool deferHeld = false) : IActivityLog
 {
+    readonly List<(string PoSysId, DateTimeOffset At)> _held = [];
     long _runs;
 
     public long Failed { get; private set; }
+
+    /// <summary>The error of the first failed PO event, to say why failures happened.</summary>
+    public string? FirstError { get; private set; }
 
     public Task<long> StartRunAsync(RunStart run, CancellationToken cancellationToken) => Task.FromResult(Interlocked.Increment(ref _runs));
 
@@ -17,11 +25,38 @@ internal sealed class WorldLog(SimulatedWorld world) : IActivityLog
         foreach (var entry in entries)
         {
             if (entry.Outcome is SyncOutcome.Updated or SyncOutcome.Unchanged)
-                world.Held(entry.PoSysId, entry.At);
+                Held(entry.PoSysId, entry.At);
             else if (entry.Outcome == SyncOutcome.Failed)
+            {
                 Failed++;
+                FirstError ??= $"{entry.PoNumber} at {entry.At:u}: {entry.Error}";
+            }
         }
         return Task.CompletedTask;
+    }
+
+    /// <summary>Hands the outcomes held back since the last call to the world.</summary>
+    public void ReplayHeld()
+    {
+        List<(string PoSysId, DateTimeOffset At)> held;
+        lock (_held)
+        {
+            held = [.. _held];
+            _held.Clear();
+        }
+        foreach (var (poSysId, at) in held)
+            world.Held(poSysId, at);
+    }
+
+    void Held(string poSysId, DateTimeOffset at)
+    {
+        if (!deferHeld)
+        {
+            world.Held(poSysId, at);
+            return;
+        }
+        lock (_held)
+            _held.Add((poSysId, at));
     }
 
     public Task FinishRunAsync(RunSummary summary, CancellationToken cancellationToken) => Task.CompletedTask;

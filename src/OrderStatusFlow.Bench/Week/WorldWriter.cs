@@ -2,12 +2,16 @@ using OrderStatusFlow.Core.Seams;
 
 namespace OrderStatusFlow.Bench.Week;
 
-/// <summary>ServiceNow's Batch API over the simulated records: one request per batch.</summary>
+/// <summary>
+/// ServiceNow's Batch API over the simulated records: one request per batch, plus the real writer's read of the memo
+/// fields just before a batch that appends to them (one per 100 such POs).
+/// </summary>
 internal sealed class WorldWriter(SimulatedWorld world) : IRecordWriter
 {
     public Task<IReadOnlyList<WriteResult>> WriteBatchAsync(IReadOnlyList<Core.Domain.StatusUpdate> batch, CancellationToken cancellationToken)
     {
-        world.CountServiceNowRequests(1);
+        var appending = batch.Count(u => u.PoAppends.Count > 0);
+        world.CountServiceNowRequests(1 + (appending + 99) / 100);
         foreach (var update in batch)
             world.Apply(update);
         return Task.FromResult<IReadOnlyList<WriteResult>>(batch.Select(u => WriteResult.Ok(u.PoSysId)).ToList());

@@ -45,6 +45,12 @@ public sealed class ServiceNowEmulator : IAsyncDisposable
     /// <summary>A copy of one record as stored now, or null.</summary>
     public IReadOnlyDictionary<string, string>? GetRecord(string table, string sysId) => _state.Store.Get(table, sysId);
 
+    /// <summary>
+    /// Creates a record the way a user of the instance would (not through the API, so not counted in
+    /// <see cref="Stats"/>): e.g. a PO raised while the connector runs. The table and its columns must be in the scenario.
+    /// </summary>
+    public void InsertRecord(string table, IReadOnlyDictionary<string, string> values) => _state.Store.Insert(table, values, _state.Clock.Now);
+
     /// <summary>Copies of the records of <paramref name="table"/> whose <paramref name="field"/> is <paramref name="value"/>.</summary>
     public IReadOnlyList<IReadOnlyDictionary<string, string>> FindRecords(string table, string field, string value) =>
         _state.Store.Query(table, EncodedQuery.Parse($"{field}={value}"), 0, int.MaxValue).Page;

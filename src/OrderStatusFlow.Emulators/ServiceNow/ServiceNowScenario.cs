@@ -72,4 +72,12 @@ public sealed class ServiceNowScenario
     /// </summary>
     public static ServiceNowScenario Generate(int count, int latencyMs = 0, int batchItemLatencyMs = 0, int maxConcurrent = 0) =>
         ScenarioData.Bench(count, latencyMs, batchItemLatencyMs, maxConcurrent);
+
+    /// <summary>A <c>proc_po</c> row as the generated data sets build it: the given fields plus the connector's write fields, empty.</summary>
+    public static Dictionary<string, string> PoRow(string sysId, string number, string status, string cpoId) =>
+        ScenarioData.Po(sysId, number, status, cpoId);
+
+    /// <summary>A <c>proc_po_item</c> row as the generated data sets build it: the given fields plus the connector's write fields, empty.</summary>
+    public static Dictionary<string, string> LineRow(string sysId, string poSysId, string lineNumber, string partNumber, string quantity) =>
+        ScenarioData.Line(sysId, poSysId, lineNumber, partNumber, quantity);
 }

@@ -68,6 +68,32 @@ sealed class TableStore
         }
     }
 
+    /// <summary>
+    /// Adds a record, as a user creating it in the instance would (no API request). Only the table's columns may be
+    /// set; the others start empty.
+    /// </summary>
+    public void Insert(string table, IReadOnlyDictionary<string, string> values, DateTimeOffset now)
+    {
+        if (!_tables.TryGetValue(table, out var rows))
+            throw new ArgumentException($"The emulated instance has no table '{table}'; declare it in the scenario's tables.", nameof(table));
+        var unknown = values.Keys.Where(k => !_columns[table].Contains(k)).ToList();
+        if (unknown.Count > 0)
+            throw new ArgumentException($"Table '{table}' has no column(s) {string.Join(", ", unknown)}; a scenario row of the table must name every column.", nameof(values));
+        if (!values.TryGetValue("sys_id", out var sysId) || sysId.Length == 0)
+            throw new ArgumentException($"A record inserted into '{table}' needs a sys_id.", nameof(values));
+        lock (_gate)
+        {
+            if (_bySysId[table].ContainsKey(sysId))
+                throw new ArgumentException($"Table '{table}' already holds a record with sys_id {sysId}.", nameof(values));
+            var row = _columns[table].ToDictionary(c => c, c => c == "sys_mod_count" ? "0" : "", StringComparer.Ordinal);
+            foreach (var (field, value) in values)
+                row[field] = value;
+            row["sys_updated_on"] = now.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss");
+            rows.Add(row);
+            _bySysId[table][sysId] = row;
+        }
+    }
+
     Dictionary<string, string>? Find(string table, string sysId) =>
         _bySysId.TryGetValue(table, out var rows) ? rows.GetValueOrDefault(sysId) : null;
 }
