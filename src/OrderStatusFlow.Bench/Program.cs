@@ -11,6 +11,7 @@ CycleBenchCommand.Configure(root);
 root.Subcommands.Add(ReloadBenchCommand.Create());
 root.Subcommands.Add(WeekBenchCommand.Create());
 root.Subcommands.Add(LogBenchCommand.Create());
+root.Subcommands.Add(AnswersBenchCommand.Create());
 root.Subcommands.Add(ConsoleBenchCommand.Create());
 root.Subcommands.Add(EmulatorHostCommand.Create());
 

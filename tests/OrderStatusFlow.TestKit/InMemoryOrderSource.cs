@@ -56,6 +56,20 @@ public sealed class InMemoryOrderSource : IOrderSource
             throw Failure;
     }
 
+    /// <summary>Puts a PO (back) into the open set.</summary>
+    public void Add(PurchaseOrder po)
+    {
+        lock (_lock)
+            _orders.Add(po);
+    }
+
+    /// <summary>Takes a PO out of the open set (closed or cancelled in ServiceNow); false when it was not there.</summary>
+    public bool Remove(string number)
+    {
+        lock (_lock)
+            return _orders.RemoveAll(o => o.Number == number) > 0;
+    }
+
     /// <summary>Applies the fields of an update, as ServiceNow would.</summary>
     public void Apply(StatusUpdate update)
     {

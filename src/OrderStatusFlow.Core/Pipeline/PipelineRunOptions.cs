@@ -25,4 +25,10 @@ public sealed class PipelineRunOptions
     public Scheduling.RequestBudget? Budget { get; init; }
 
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// How far before the last search each search for PO lines changed in ServiceNow starts: covers the difference
+    /// between this machine's clock and the instance's and the whole seconds ServiceNow keeps. Default 2 minutes.
+    /// </summary>
+    public TimeSpan LineChangeMargin { get; init; } = TimeSpan.FromMinutes(2);
 }

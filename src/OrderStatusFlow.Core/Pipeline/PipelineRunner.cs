@@ -130,6 +130,8 @@ public sealed class PipelineRunner
             ?? graph.Writer.ConfigurationFailure?.ToActivityError();
         var finishedVersion = RulesVersion() ?? rulesVersion;
         await FinishAsync(runId, counts, finishedVersion, error).ConfigureAwait(false);
+        if (error is null && !cancelled && scheduled?.LinesSearchedAt is { } linesSearchedAt)
+            await MoveLineSearchAsync(linesSearchedAt).ConfigureAwait(false);
         ScheduleRetention();
 
         var result = new CycleResult
@@ -205,25 +207,63 @@ public sealed class PipelineRunner
             _logger.Error(ex, "Reading the open POs failed unexpectedly");
             return (null, $"internal: reading the open POs failed unexpectedly ({ex.GetType().Name}: {ex.Message}); this is a bug, please report it");
         }
-        var plan = CyclePlanner.Plan(headers, states, request, rulesVersion, _options.TimeProvider.GetUtcNow(), _options.Budget);
-        var answers = new Dictionary<string, OrderStatus>(StringComparer.Ordinal);
-        var reevaluate = new List<PurchaseOrder>(plan.Reevaluate.Count);
-        foreach (var po in plan.Reevaluate)
+        await ForgetClosedAsync(schedule, states, seen, fetch).ConfigureAwait(false);
+        IReadOnlySet<string> linesChanged = new HashSet<string>();
+        DateTimeOffset? linesSearchedAt = null;
+        try
+        {
+            (linesChanged, linesSearchedAt) = await LineChangeSearch.FindAsync(_seams.Source, schedule, headers, states, _options.TimeProvider,
+                _options.LineChangeMargin, fetch).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.Warning("The search for PO lines changed in ServiceNow failed ({Error}); they are looked for again next cycle", ex.Message);
+        }
+        var plan = CyclePlanner.Plan(headers, states, request, rulesVersion, _options.TimeProvider.GetUtcNow(), _options.Budget, linesChanged);
+        var stored = StoredAnswers.None;
+        if (plan.Reevaluate.Count > 0)
         {
             try
             {
-                if (await schedule.GetLastAnswerAsync(po.SysId, fetch).ConfigureAwait(false) is { } answer)
-                {
-                    answers[po.SysId] = answer;
-                    reevaluate.Add(po);
-                }
+                stored = await schedule.GetLastAnswersAsync([.. plan.Reevaluate.Select(po => po.SysId)], fetch).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                _logger.Warning("The stored TD SYNNEX answer of {PoNumber} cannot be read ({Error}); it is checked when next due", po.Number, ex.Message);
+                _logger.Warning("The stored TD SYNNEX answers cannot be read ({Error}); the POs a new rule set re-evaluates are checked when next due", ex.Message);
             }
         }
-        return (new ScheduledCycle(plan with { Reevaluate = reevaluate, Summary = plan.Summary with { Reevaluated = reevaluate.Count } }, states, answers), null);
+        foreach (var (sysId, error) in stored.Unreadable)
+            _logger.Warning("The stored TD SYNNEX answer of {PoSysId} cannot be read ({Error}); it is checked when next due", sysId, error);
+        var reevaluate = plan.Reevaluate.Where(po => stored.Answers.ContainsKey(po.SysId)).ToList();
+        // The next line search may start after this one only when every PO it found is handled this cycle.
+        var handled = plan.Check.Select(po => po.SysId).ToHashSet(StringComparer.Ordinal);
+        var searchedAt = linesChanged.All(handled.Contains) ? linesSearchedAt : null;
+        return (new ScheduledCycle(plan with { Reevaluate = reevaluate, Summary = plan.Summary with { Reevaluated = reevaluate.Count } }, states, stored.Answers)
+        {
+            LinesSearchedAt = searchedAt,
+        }, null);
+    }
+
+    /// <summary>
+    /// After a complete read of the open POs: the schedule forgets the POs it knows that are no longer open (closed,
+    /// cancelled, or no longer the connector's). An empty read forgets nothing (a query or permission problem must
+    /// not wipe the schedule). Failing to forget is logged and retried next cycle.
+    /// </summary>
+    async Task ForgetClosedAsync(ICheckSchedule schedule, IReadOnlyDictionary<string, CheckState> states, HashSet<string> open, CancellationToken fetch)
+    {
+        if (open.Count == 0)
+            return;
+        var gone = states.Keys.Where(sysId => !open.Contains(sysId)).ToList();
+        if (gone.Count == 0)
+            return;
+        try
+        {
+            await schedule.ForgetAsync(gone, fetch).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.Warning("The schedule could not forget {Count} POs that are no longer open ({Error}); it tries again next cycle", gone.Count, ex.Message);
+        }
     }
 
     /// <summary>
@@ -237,7 +277,12 @@ public sealed class PipelineRunner
         {
             var states = await schedule.LoadAsync(fetch).ConfigureAwait(false);
             var none = new Dictionary<string, RequestBudget.Ticket>();
-            return (new ScheduledCycle(new CyclePlan([], [], none, new ScheduleSummary()), states, new Dictionary<string, OrderStatus>()) { Streamed = true }, null);
+            // Every open PO is read with its lines and recorded: line changes from the cycle's start on are new.
+            return (new ScheduledCycle(new CyclePlan([], [], none, new ScheduleSummary()), states, new Dictionary<string, OrderStatus>())
+            {
+                Streamed = true,
+                LinesSearchedAt = _options.TimeProvider.GetUtcNow(),
+            }, null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -248,6 +293,9 @@ public sealed class PipelineRunner
     sealed record ScheduledCycle(CyclePlan Plan, IReadOnlyDictionary<string, CheckState> States, IReadOnlyDictionary<string, OrderStatus> StoredAnswers)
     {
         public bool Streamed { get; init; }
+
+        /// <summary>Where the next search for changed lines may start once this cycle ends without error; null: where it did.</summary>
+        public DateTimeOffset? LinesSearchedAt { get; init; }
     }
 
     /// <summary>Reads the source into the graph; SendAsync waits while the graph is full (back-pressure).</summary>
@@ -313,6 +361,18 @@ public sealed class PipelineRunner
         catch (Exception ex)
         {
             _logger.Error(ex, "The run {RunId} could not be finished in the activity log", runId);
+        }
+    }
+
+    async Task MoveLineSearchAsync(DateTimeOffset at)
+    {
+        try
+        {
+            await _options.Schedule!.SetLinesSearchedFromAsync(at, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            _logger.Warning("The schedule could not keep where the next search for changed PO lines starts ({Error}); it searches from the old point", ex.Message);
         }
     }
 

@@ -18,6 +18,9 @@ public sealed record CheckRecord
 
     public required string FieldsHash { get; init; }
 
+    /// <summary>Digest of the PO's lines as ServiceNow now holds them (read, with the connector's writes laid over).</summary>
+    public string LinesHash { get; init; } = "";
+
     public string? RulesVersion { get; init; }
 
     public int ConsecutiveFailures { get; init; }

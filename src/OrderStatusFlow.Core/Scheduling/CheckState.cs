@@ -17,6 +17,12 @@ public sealed record CheckState
     /// <summary><see cref="FieldsHash"/> of the PO as last read (or as written back); a different value means it changed in ServiceNow.</summary>
     public string FieldsHash { get; init; } = "";
 
+    /// <summary>
+    /// <see cref="FieldsHash.OfLines"/> of the PO's lines as last read (or as written back); "" when not known. Compared
+    /// only for POs whose lines ServiceNow reports as updated since the last search.
+    /// </summary>
+    public string LinesHash { get; init; } = "";
+
     /// <summary>The rule set that last evaluated the PO.</summary>
     public string? RulesVersion { get; init; }
 

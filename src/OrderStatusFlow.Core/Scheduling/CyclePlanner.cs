@@ -6,9 +6,10 @@ namespace OrderStatusFlow.Core.Scheduling;
 /// Decides, from the open POs' headers and the stored schedule, what one cycle does with each PO:
 /// <list type="bullet">
 /// <item>check (ask TD SYNNEX): asked for by an operator or <c>--once</c>; never seen; changed in ServiceNow since
-/// last read; or its next check time has come. When more are due than the budget allows, the order is: asked for,
-/// then new or changed, then due, by how overdue they are weighted by how likely their state is to change
-/// (released and partial most, back-ordered and shipped least); the rest is the backlog;</item>
+/// last read (its header fields, or its lines: see <see cref="LineChangeSearch"/>); or its next check time has come.
+/// When more are due than the budget allows, the order is: asked for, then new or changed, then due, by how overdue
+/// they are weighted by how likely their state is to change (released and partial most, back-ordered and shipped
+/// least); the rest is the backlog;</item>
 /// <item>re-evaluate: not due, but last evaluated by another rule set and an answer is stored (no TD SYNNEX call, no
 /// budget); without a stored answer such a PO is checked after the due ones;</item>
 /// <item>leave alone: everything else.</item>
@@ -20,7 +21,8 @@ public static class CyclePlanner
     public const int CallsPerCheck = 2;
 
     public static CyclePlan Plan(IReadOnlyList<PurchaseOrder> headers, IReadOnlyDictionary<string, CheckState> states, CycleRequest request,
-        string? rulesVersion, DateTimeOffset now, RequestBudget? budget)
+        string? rulesVersion, DateTimeOffset now, RequestBudget? budget,
+        IReadOnlySet<string>? linesChanged = null)
     {
         var candidates = new List<(PurchaseOrder Po, int Class, double Score)>();
         var reevaluate = new List<PurchaseOrder>();
@@ -34,7 +36,7 @@ public static class CyclePlanner
                 candidates.Add((po, 0, 0));
             else if (state is null)
                 candidates.Add((po, 1, 0));
-            else if (!string.Equals(state.FieldsHash, FieldsHash.Of(po), StringComparison.Ordinal))
+            else if (!string.Equals(state.FieldsHash, FieldsHash.Of(po), StringComparison.Ordinal) || linesChanged?.Contains(po.SysId) == true)
             {
                 changed++;
                 candidates.Add((po, 1, 0));

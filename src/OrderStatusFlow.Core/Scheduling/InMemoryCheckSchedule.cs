@@ -12,6 +12,8 @@ public sealed class InMemoryCheckSchedule : ICheckSchedule
 {
     readonly ConcurrentDictionary<string, (CheckState State, byte[]? Answer)> _entries = new(StringComparer.Ordinal);
 
+    long _linesSearchedFrom = long.MinValue;
+
     public int Count => _entries.Count;
 
     /// <summary>Bytes held for stored answers (the bench reports it).</summary>
@@ -22,6 +24,31 @@ public sealed class InMemoryCheckSchedule : ICheckSchedule
 
     public Task<OrderStatus?> GetLastAnswerAsync(string poSysId, CancellationToken cancellationToken) =>
         Task.FromResult(_entries.TryGetValue(poSysId, out var entry) && entry.Answer is { } packed ? StoredAnswer.Unpack(packed) : null);
+
+    public Task<StoredAnswers> GetLastAnswersAsync(IReadOnlyCollection<string> poSysIds, CancellationToken cancellationToken)
+    {
+        var answers = new Dictionary<string, OrderStatus>(StringComparer.Ordinal);
+        foreach (var sysId in poSysIds)
+            if (_entries.TryGetValue(sysId, out var entry) && entry.Answer is { } packed)
+                answers[sysId] = StoredAnswer.Unpack(packed);
+        return Task.FromResult(new StoredAnswers(answers, new Dictionary<string, string>()));
+    }
+
+    public Task ForgetAsync(IReadOnlyCollection<string> poSysIds, CancellationToken cancellationToken)
+    {
+        foreach (var sysId in poSysIds)
+            _entries.TryRemove(sysId, out _);
+        return Task.CompletedTask;
+    }
+
+    public Task<DateTimeOffset?> GetLinesSearchedFromAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(Interlocked.Read(ref _linesSearchedFrom) is var ticks and not long.MinValue ? new DateTimeOffset(ticks, TimeSpan.Zero) : (DateTimeOffset?)null);
+
+    public Task SetLinesSearchedFromAsync(DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        Interlocked.Exchange(ref _linesSearchedFrom, at.UtcTicks);
+        return Task.CompletedTask;
+    }
 
     public Task RecordAsync(IReadOnlyList<CheckRecord> records, CancellationToken cancellationToken)
     {
@@ -38,9 +65,6 @@ public sealed class InMemoryCheckSchedule : ICheckSchedule
         return Task.CompletedTask;
     }
 
-    /// <summary>Forgets a PO (it left the open set).</summary>
-    public void Remove(string poSysId) => _entries.TryRemove(poSysId, out _);
-
     static CheckState ToState(CheckRecord record, CheckState? old) => new()
     {
         PoSysId = record.PoSysId,
@@ -48,6 +72,7 @@ public sealed class InMemoryCheckSchedule : ICheckSchedule
         NextCheckAt = record.NextCheckAt,
         LastCheckedAt = record.Asked ? record.At : old?.LastCheckedAt,
         FieldsHash = record.FieldsHash,
+        LinesHash = record.LinesHash,
         RulesVersion = record.RulesVersion,
         ConsecutiveFailures = record.ConsecutiveFailures,
         LastState = record.State ?? old?.LastState,

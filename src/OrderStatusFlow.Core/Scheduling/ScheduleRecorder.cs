@@ -6,7 +6,7 @@ namespace OrderStatusFlow.Core.Scheduling;
 
 /// <summary>
 /// After the activity log recorded a batch: stores each PO's next check time (the rules' request, else the pipeline
-/// interval; after a failure the back-off), the digest of its fields as ServiceNow now holds them, the rule set, and
+/// interval; after a failure the back-off), the digests of its fields and lines as ServiceNow now holds them, the rule set, and
 /// the fresh TD SYNNEX answer; and gives back the budget a PO reserved but did not call.
 /// </summary>
 internal sealed class ScheduleRecorder
@@ -61,6 +61,7 @@ internal sealed class ScheduleRecorder
             Asked = !item.FromStoredAnswer,
             NextCheckAt = next,
             FieldsHash = FieldsHash.Of(item.Po, written),
+            LinesHash = FieldsHash.OfLines(item.Po.Lines, item.Outcome == SyncOutcome.Updated ? item.Update?.Lines : null),
             RulesVersion = item.RulesVersion ?? previous?.RulesVersion,
             ConsecutiveFailures = failures,
             State = item.Status?.State,

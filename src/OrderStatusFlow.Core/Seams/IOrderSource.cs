@@ -24,4 +24,13 @@ public interface IOrderSource
     /// </summary>
     IAsyncEnumerable<PurchaseOrder> ReadLinesAsync(IReadOnlyList<PurchaseOrder> headers, CancellationToken cancellationToken) =>
         headers.ToAsyncEnumerable();
+
+    /// <summary>
+    /// The <c>sys_id</c>s of the POs that have a line updated at or after <paramref name="since"/> (by anyone, the
+    /// connector's own writes included; the caller tells them apart by digest), in one cheap read that carries no line
+    /// fields; POs outside the open set may be among them. Null when the source cannot tell: then line edits are seen
+    /// only when a PO is next checked.
+    /// </summary>
+    Task<IReadOnlySet<string>?> FindPosWithLinesUpdatedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlySet<string>?>(null);
 }

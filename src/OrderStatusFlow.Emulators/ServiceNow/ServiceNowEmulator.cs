@@ -45,6 +45,18 @@ public sealed class ServiceNowEmulator : IAsyncDisposable
     /// <summary>A copy of one record as stored now, or null.</summary>
     public IReadOnlyDictionary<string, string>? GetRecord(string table, string sysId) => _state.Store.Get(table, sysId);
 
+    /// <summary>Copies of the records of <paramref name="table"/> whose <paramref name="field"/> is <paramref name="value"/>.</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, string>> FindRecords(string table, string field, string value) =>
+        _state.Store.Query(table, EncodedQuery.Parse($"{field}={value}"), 0, int.MaxValue).Page;
+
+    /// <summary>
+    /// A person edits a record in the instance (as in its forms): the values are stored, <c>sys_updated_on</c> and
+    /// <c>sys_mod_count</c> move as for any update; it is not a connector write, so it is not in
+    /// <see cref="CommittedWrites"/>. Returns false when the record does not exist.
+    /// </summary>
+    public bool EditAsPerson(string table, string sysId, IReadOnlyDictionary<string, string> values) =>
+        _state.Store.Patch(table, sysId, values, _ => false, _state.Clock.Now) is not null;
+
     /// <summary>Moves the scenario clock (token expiry, rate-limit windows) forward.</summary>
     public void AdvanceClock(TimeSpan by) => _state.Clock.Advance(by);
 

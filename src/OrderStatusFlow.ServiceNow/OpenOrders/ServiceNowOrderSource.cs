@@ -82,6 +82,25 @@ public sealed class ServiceNowOrderSource(ServiceNowClient client, Eligibility? 
         }
     }
 
+    /// <summary>
+    /// One paged query on the line table: <c>sys_updated_on&gt;=</c><paramref name="since"/> (ServiceNow stores it in
+    /// whole seconds, UTC; the second is rounded down), only the parent reference read. The lines are not filtered to
+    /// the connector's POs here (that would need a dot-walked term per term of the PO query): the caller intersects
+    /// with the open POs it read. Ordered by <c>sys_id</c>: the result set only grows while it is paged (an update
+    /// moves no row out), so a row may be read twice but none is skipped.
+    /// </summary>
+    public async Task<IReadOnlySet<string>?> FindPosWithLinesUpdatedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var parent = _options.LineParentField;
+        var at = since.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        var pos = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var page in client.ReadPagesAsync(_options.LineTable, $"sys_updated_on>={at}^ORDERBYsys_id", ["sys_id", parent], cancellationToken))
+            foreach (var line in page)
+                if (line.GetValueOrDefault(parent, "") is { Length: > 0 } po)
+                    pos.Add(po);
+        return pos;
+    }
+
     async Task ProduceAsync(ChannelWriter<List<PurchaseOrder>> pages, CancellationToken cancellationToken)
     {
         try

@@ -10,7 +10,7 @@ namespace OrderStatusFlow.Sqlite.Schema;
 internal static class SchemaMigrator
 {
     // Index i holds the script that takes the schema from version i to version i + 1. Append, never edit.
-    private static readonly string[] _migrations = [SchemaV1.Sql, SchemaV2.Sql, SchemaV3.Sql, SchemaV4.Sql, SchemaV5.Sql, SchemaV6.Sql];
+    private static readonly string[] _migrations = [SchemaV1.Sql, SchemaV2.Sql, SchemaV3.Sql, SchemaV4.Sql, SchemaV5.Sql, SchemaV6.Sql, SchemaV7.Sql];
 
     public static int LatestVersion => _migrations.Length;
 

@@ -55,12 +55,13 @@ public sealed class SchemaV5MigrationTests
     public void OpenAsync_NewerVersionFile_RefusedWithTheVersionsAndWhatToDo()
     {
         var folder = TempActivityLog.NewFolder();
-        var path = Path.Combine(folder, "v7.db");
-        CreateVersion4(path, "PRAGMA user_version = 7;");
+        var newer = SqliteActivityLog.SchemaVersion + 1;
+        var path = Path.Combine(folder, $"v{newer}.db");
+        CreateVersion4(path, $"PRAGMA user_version = {newer};");
 
         var error = Assert.CatchAsync(async () => await (await SqliteActivityLog.OpenAsync(path)).DisposeAsync());
 
-        Assert.That(error!.ToString(), Does.Contain("schema version 7").And.Contain("up to 6").And.Contain("--db"));
+        Assert.That(error!.ToString(), Does.Contain($"schema version {newer}").And.Contain($"up to {SqliteActivityLog.SchemaVersion}").And.Contain("--db"));
         Directory.Delete(folder, recursive: true);
     }
 

@@ -42,7 +42,7 @@ public sealed class SchemaV6MigrationTests
             var after = reader.Query<(string, string?, string?, long)>("SELECT po_sys_id, status, last_checked_at, consecutive_failures FROM po_state ORDER BY po_sys_id").AsList();
             Assert.Multiple(() =>
             {
-                Assert.That(reader.ExecuteScalar<long>("PRAGMA user_version"), Is.EqualTo(6));
+                Assert.That(reader.ExecuteScalar<long>("PRAGMA user_version"), Is.EqualTo(SqliteActivityLog.SchemaVersion));
                 Assert.That(after, Is.EqualTo(before), "the activity log's own columns are untouched by the upgrade and by the schedule");
                 Assert.That(reader.ExecuteScalar<long>("SELECT COUNT(*) FROM write_intents"), Is.EqualTo(1));
                 Assert.That(unknown, Is.Empty, "rows from before the upgrade are new to the schedule: checked at the next cycle");

@@ -19,7 +19,7 @@ public sealed class SqliteActivityLogTests
             Assert.That(db.Scalar<long>("PRAGMA user_version;"), Is.EqualTo(SqliteActivityLog.SchemaVersion));
             Assert.That(
                 db.Query<string>("SELECT name FROM sqlite_master WHERE type IN ('table','view') ORDER BY name"),
-                Is.EqualTo(new[] { "log_meta", "operator_actions", "po_answers", "po_state", "rule_loads", "sync_events", "sync_runs", "v_failures", "v_latest_status", "v_open_failures", "write_intents" }));
+                Is.EqualTo(new[] { "log_meta", "operator_actions", "po_answers", "po_state", "rule_loads", "schedule_marks", "sync_events", "sync_runs", "v_failures", "v_latest_status", "v_open_failures", "write_intents" }));
             Assert.That(
                 db.Query<string>("SELECT name FROM pragma_table_info('po_state') ORDER BY cid"),
                 Is.SupersetOf(new[]
