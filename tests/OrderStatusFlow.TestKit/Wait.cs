@@ -5,7 +5,8 @@ namespace OrderStatusFlow.TestKit;
 /// <summary>Waits on a condition with a deadline (never a fixed sleep).</summary>
 public static class Wait
 {
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
+    /// <summary>30 s: generous, because test fixtures run side by side on a 2-core machine shared with other builds.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// Polls <paramref name="condition"/> until true and returns how long that took; throws

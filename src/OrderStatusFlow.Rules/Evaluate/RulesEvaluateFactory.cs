@@ -12,10 +12,11 @@ namespace OrderStatusFlow.Rules.Evaluate;
 /// </summary>
 sealed class RulesEvaluateFactory(Func<IActivityLog?> activityLog, Serilog.ILogger logger) : StageFactory<EvaluateOptions>
 {
-    // Set when this process runs under the osf run supervisor; one per process.
-    static readonly Lazy<RuleCrashGuard?> Guard = new(() =>
-        RuleCrashGuard.Process = Environment.GetEnvironmentVariable(RuleCrashGuard.FolderVariable) is { Length: > 0 } folder
-            ? RuleCrashGuard.Open(folder) : null);
+    // Set when this process runs under the osf run supervisor; one per process, opened by the first rules stage built
+    // (with that stage's watchdog limit).
+    static readonly Lock GuardGate = new();
+    static RuleCrashGuard? _guard;
+    static bool _guardOpened;
 
     public override string Type => "rules.evaluate";
 
@@ -34,12 +35,26 @@ sealed class RulesEvaluateFactory(Func<IActivityLog?> activityLog, Serilog.ILogg
         var log = activityLog();
         var catalogOptions = new RuleCatalogOptions
         {
-            CrashGuard = Guard.Value,
+            CrashGuard = Guard(options.WatchdogLimit),
             ProtectedFields = ProtectedFields.For(context.Definition) with { AllowStatusWrite = options.AllowStatusWrite },
         };
         var start = log is null
             ? RuleCatalog.StartAsync(context.RulesFolder, context.Settings, logger, options: catalogOptions)
             : RuleCatalog.StartAsync(context.RulesFolder, context.Settings, logger, log, catalogOptions);
         return start.GetAwaiter().GetResult();
+    }
+
+    static RuleCrashGuard? Guard(TimeSpan watchdogLimit)
+    {
+        lock (GuardGate)
+        {
+            if (!_guardOpened)
+            {
+                _guard = RuleCrashGuard.Process = Environment.GetEnvironmentVariable(RuleCrashGuard.FolderVariable) is { Length: > 0 } folder
+                    ? RuleCrashGuard.Open(folder, watchdogLimit) : null;
+                _guardOpened = true;
+            }
+            return _guard;
+        }
     }
 }

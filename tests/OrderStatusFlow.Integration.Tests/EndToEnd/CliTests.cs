@@ -4,6 +4,10 @@ namespace OrderStatusFlow.Integration.Tests.EndToEnd;
 
 /// <summary>The osf command as users run it: exit codes (README, "Commands and exit codes") and messages.</summary>
 [TestFixture]
+// Each test starts its own osf processes (and emulators) in its own folders, so they run side by side; one instance
+// per test keeps FixtureBase's clean-up list per test.
+[Parallelizable(ParallelScope.Children)]
+[FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
 sealed class CliTests : FixtureBase
 {
     [Test]

@@ -7,6 +7,10 @@ namespace OrderStatusFlow.Integration.Tests.EndToEnd;
 
 /// <summary>Whole cycles: ServiceNow emulator → TD SYNNEX emulator → shipped rules → Batch API → SQLite.</summary>
 [TestFixture]
+// Each test starts its own osf processes (and emulators) in its own folders, so they run side by side; one instance
+// per test keeps FixtureBase's clean-up list per test.
+[Parallelizable(ParallelScope.Children)]
+[FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
 sealed class ConnectorCycleTests : FixtureBase
 {
     [Test]

@@ -34,10 +34,11 @@ sealed class ConnectorHarness : IAsyncDisposable
 
     public static string DemoScenario => Path.Combine(AppContext.BaseDirectory, "Scenarios", "demo.json");
 
-    public static async Task<ConnectorHarness> StartAsync(ServiceNowScenario serviceNow, TdSynnexScenario tdSynnex, string folder)
+    /// <param name="serviceNowTime">The ServiceNow emulator's clock (its rate-limit windows); default the system clock.</param>
+    public static async Task<ConnectorHarness> StartAsync(ServiceNowScenario serviceNow, TdSynnexScenario tdSynnex, string folder, TimeProvider? serviceNowTime = null)
     {
         StageTypes.ClearConnectionEnvironment();
-        var sn = await ServiceNowEmulator.StartAsync(serviceNow);
+        var sn = await ServiceNowEmulator.StartAsync(serviceNow, time: serviceNowTime);
         var tds = await TdSynnexEmulator.StartAsync(tdSynnex);
         var harness = new ConnectorHarness(sn, tds, folder);
         harness.WritePipeline(serviceNow, tdSynnex);

@@ -19,7 +19,7 @@ sealed class CrashRecoveryTests : FixtureBase
         using (var osf = OsfProcess.Start(RepoPaths.Root, "run", "--once", "--pipeline", crashed.PipelinePath, "--db", crashed.DbPath))
         {
             await Wait.UntilAsync(() => crashed.ServiceNow.CommittedWrites.Count > 0 || osf.HasExited,
-                "the first write to reach the ServiceNow emulator", TimeSpan.FromSeconds(60));
+                "the first write to reach the ServiceNow emulator", OsfProcess.Deadline);
             Assert.That(osf.HasExited, Is.False, $"the cycle must still be running when it is killed\n{osf.Stdout}\n{osf.Stderr}");
             osf.Kill();
         }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using OrderStatusFlow.Emulators.ServiceNow;
 using OrderStatusFlow.Emulators.TdSynnex;
 using OrderStatusFlow.Integration.Tests.ServiceNow;
@@ -24,9 +25,14 @@ sealed class FaultyCycleTests : FixtureBase
         tdSynnex.Faults.Add(new TdSynnexFault { PoNumber = "BN0000012", Kind = TdSynnexFaultKind.Html, Calls = 2 });      // retried, then fine
         tdSynnex.Faults.Add(new TdSynnexFault { PoNumber = "BN0000020", Kind = TdSynnexFaultKind.Malformed, Calls = 100 }); // never readable
         tdSynnex.Faults.Add(new TdSynnexFault { PoNumber = "BN0000013", Kind = TdSynnexFaultKind.Reset, Calls = 1 });       // retried, then fine
-        var harness = Using(await ConnectorHarness.StartAsync(serviceNow, tdSynnex, NewTempDirectory()));
+        // The rate-limit windows close only when a 429 moves the emulator's clock on, so the limit trips however slowly
+        // this machine sends the cycle's requests.
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var harness = Using(await ConnectorHarness.StartAsync(serviceNow, tdSynnex, NewTempDirectory(), time));
 
-        var result = await harness.RunOnceAsync();
+        Core.Pipeline.CycleResult result;
+        await using (Sn.AdvanceClockOnEachRateLimit(harness.ServiceNow, time))
+            result = await harness.RunOnceAsync();
 
         Assert.That(result.CouldRun, Is.True, result.Error);
         var events = ActivityDb.Events(harness.DbPath, result.RunId);

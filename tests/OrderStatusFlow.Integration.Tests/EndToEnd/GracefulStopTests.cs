@@ -16,7 +16,7 @@ sealed class GracefulStopTests : FixtureBase
         const int orders = 200;
         var harness = Using(await ConnectorHarness.StartAsync(ServiceNowScenario.Generate(orders, batchItemLatencyMs: 10), TdSynnexScenario.Generate(orders), NewTempDirectory()));
         using var osf = OsfProcess.Start(RepoPaths.Root, "run", "--pipeline", harness.PipelinePath, "--db", harness.DbPath);
-        await Wait.UntilAsync(() => harness.ServiceNow.CommittedWrites.Count > 0 || osf.HasExited, "the first write of the first cycle", TimeSpan.FromSeconds(60));
+        await Wait.UntilAsync(() => harness.ServiceNow.CommittedWrites.Count > 0 || osf.HasExited, "the first write of the first cycle", OsfProcess.Deadline);
         Assert.That(osf.HasExited, Is.False, osf.Stderr);
 
         var signalled = System.Diagnostics.Stopwatch.StartNew();

@@ -7,6 +7,10 @@ namespace OrderStatusFlow.Integration.Tests.EndToEnd;
 /// do not accept), each with its location, and passes the shipped set.
 /// </summary>
 [TestFixture]
+// Each test starts its own osf processes (and emulators) in its own folders, so they run side by side; one instance
+// per test keeps FixtureBase's clean-up list per test.
+[Parallelizable(ParallelScope.Children)]
+[FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
 sealed class LintTests : FixtureBase
 {
     [Test]

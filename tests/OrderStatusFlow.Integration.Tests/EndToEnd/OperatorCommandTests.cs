@@ -6,6 +6,10 @@ namespace OrderStatusFlow.Integration.Tests.EndToEnd;
 
 /// <summary>The operator's commands around a run: doctor before it, log after it.</summary>
 [TestFixture]
+// Each test starts its own osf processes (and emulators) in its own folders, so they run side by side; one instance
+// per test keeps FixtureBase's clean-up list per test.
+[Parallelizable(ParallelScope.Children)]
+[FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
 sealed class OperatorCommandTests : FixtureBase
 {
     [Test]

@@ -20,6 +20,13 @@ sealed class OsfProcess : IDisposable
         process.BeginErrorReadLine();
     }
 
+    /// <summary>
+    /// How long a test waits for an osf process to get somewhere (print its console address, make its first write,
+    /// finish a cycle, exit): generous, because the 2 cores of the test machine are shared by the fixtures running side
+    /// by side and by other builds. A process that works gets there far sooner; one that hangs still fails the test.
+    /// </summary>
+    public static readonly TimeSpan Deadline = TimeSpan.FromMinutes(3);
+
     public string Stdout { get { lock (_stdout) return _stdout.ToString(); } }
 
     public string Stderr { get { lock (_stderr) return _stderr.ToString(); } }
@@ -56,7 +63,7 @@ sealed class OsfProcess : IDisposable
     public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string workingDirectory, params string[] args)
     {
         using var process = Start(workingDirectory, args);
-        var exitCode = await process.WaitForExitAsync(TimeSpan.FromSeconds(90));
+        var exitCode = await process.WaitForExitAsync(OsfProcess.Deadline);
         return (exitCode, process.Stdout, process.Stderr);
     }
 

@@ -38,6 +38,7 @@ public sealed class PipelineFileBindingTests
     [TestCase("\"flushAfter\": \"00:00:02\"", "\"flushAfter\": 2", "stages[3] (servicenow.batch-update)", "flushAfter must be a time span")]
     [TestCase("{ \"type\": \"rules.evaluate\", \"parallelism\": 2 }", "{ \"type\": \"rules.evaluate\", \"parallelism\": 2, \"args\": [] }", "stages[2] (rules.evaluate)", "args must be an object { ... }, not an array")]
     [TestCase("{ \"type\": \"rules.evaluate\", \"parallelism\": 2 }", "{ \"type\": \"rules.evaluate\", \"parallelism\": 2, \"batchSize\": 5 }", "stages[2] (rules.evaluate)", "batchSize does not apply to a rules stage")]
+    [TestCase("{ \"type\": \"rules.evaluate\", \"parallelism\": 2 }", "{ \"type\": \"rules.evaluate\", \"parallelism\": 2, \"args\": { \"watchdogLimit\": \"00:01:00\" } }", "stages[2] (rules.evaluate)", "args.watchdogLimit must be between 00:00:02 and 00:00:25 (default 00:00:20)")]
     [TestCase("\"activityLog\": { \"path\": \"data/activity.db\" }", "\"activityLog\": \"data/activity.db\"", "activityLog", "must be an object { ... }")]
     public void WrongType_InEachSection_ReportedWithPathAndLine(string from, string to, string path, string message)
     {

@@ -6,6 +6,10 @@ namespace OrderStatusFlow.Integration.Tests.EndToEnd;
 
 /// <summary><c>run --once --po</c>: an operator checks some POs now, over the real clients, and nothing else.</summary>
 [TestFixture]
+// Each test starts its own osf processes (and emulators) in its own folders, so they run side by side; one instance
+// per test keeps FixtureBase's clean-up list per test.
+[Parallelizable(ParallelScope.Children)]
+[FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
 sealed class RunOncePoTests : FixtureBase
 {
     [Test]

@@ -15,6 +15,9 @@ static class Browser
         if (!File.Exists(ExecutablePath))
             Assert.Fail($"{ExecutablePath} is missing: install the distribution's chromium package (apt-get install -y chromium); .ci/run does.");
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        // The pages are checked while other fixtures load the machine: each expectation waits on its condition up to
+        // 30 s (Playwright's default is 5 s), as navigation and actions already do.
+        Assertions.SetDefaultExpectTimeout(30_000);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

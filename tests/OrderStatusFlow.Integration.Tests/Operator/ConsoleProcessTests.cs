@@ -10,6 +10,10 @@ namespace OrderStatusFlow.Integration.Tests.Operator;
 
 /// <summary>The console as part of the <c>run</c> process: start-up refusal, a pause that survives a restart, readiness.</summary>
 [TestFixture]
+// Each test starts its own osf processes (and emulators) in its own folders, so they run side by side; one instance
+// per test keeps FixtureBase's clean-up list per test.
+[Parallelizable(ParallelScope.Children)]
+[FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
 sealed class ConsoleProcessTests : FixtureBase
 {
     [Test]
@@ -31,11 +35,11 @@ sealed class ConsoleProcessTests : FixtureBase
         using (var first = OsfProcess.Start(RepoPaths.Root, env, "run", "--pipeline", harness.PipelinePath, "--db", harness.DbPath))
         {
             var url = await ConsoleUrlAsync(first);
-            await Wait.UntilAsync(() => Runs(harness) >= 1, "a first cycle", TimeSpan.FromSeconds(60));
+            await Wait.UntilAsync(() => Runs(harness) >= 1, "a first cycle", OsfProcess.Deadline);
             using var http = Client(url);
             Assert.That((await http.PostAsync("/actions/pause", null)).StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
             first.Terminate();
-            Assert.That(await first.WaitForExitAsync(TimeSpan.FromSeconds(60)), Is.Zero);
+            Assert.That(await first.WaitForExitAsync(OsfProcess.Deadline), Is.Zero);
         }
         var before = Runs(harness);
         using var second = OsfProcess.Start(RepoPaths.Root, env, "run", "--pipeline", harness.PipelinePath, "--db", harness.DbPath);
@@ -46,19 +50,19 @@ sealed class ConsoleProcessTests : FixtureBase
             var metrics = await http.GetStringAsync("/metrics");
             Assert.That(metrics, Does.Contain("orderstatusflow_paused 1"), "paused again after the restart");
             Assert.That(await http.GetStringAsync("/"), Does.Contain("paused by api"));
-            Assert.That(await ReadyWithinAsync(http, TimeSpan.FromSeconds(60)), Is.EqualTo(HttpStatusCode.OK),
+            Assert.That(await ReadyWithinAsync(http, OsfProcess.Deadline), Is.EqualTo(HttpStatusCode.OK),
                 "ready once the pipeline is loaded: paused is not unready");
             Assert.That(Runs(harness), Is.EqualTo(before), "the pause was applied before the first cycle of the new process");
 
             Assert.That((await http.PostAsync("/actions/resume", null)).StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-            await Wait.UntilAsync(() => Runs(harness) > before, "a cycle after resume", TimeSpan.FromSeconds(60));
+            await Wait.UntilAsync(() => Runs(harness) > before, "a cycle after resume", OsfProcess.Deadline);
             var actions = ActivityDb.Scalar(harness.DbPath, "SELECT COUNT(*) FROM operator_actions WHERE who LIKE 'api (%' AND action IN ('pause', 'resume')");
             Assert.That(actions, Is.EqualTo(2), "each action is recorded with who");
         }
         finally
         {
             second.Terminate();
-            await second.WaitForExitAsync(TimeSpan.FromSeconds(60));
+            await second.WaitForExitAsync(OsfProcess.Deadline);
         }
     }
 
@@ -111,7 +115,7 @@ sealed class ConsoleProcessTests : FixtureBase
     static async Task<Uri> ConsoleUrlAsync(OsfProcess osf)
     {
         Uri? url = null;
-        await Wait.UntilAsync(() => osf.HasExited || (url = Match(osf.Stdout)) is not null, "the Console: line", TimeSpan.FromSeconds(90));
+        await Wait.UntilAsync(() => osf.HasExited || (url = Match(osf.Stdout)) is not null, "the Console: line", OsfProcess.Deadline);
         return url ?? throw new AssertionException($"osf exited before printing the console address.\n{osf.Stdout}\n{osf.Stderr}");
     }
 
@@ -127,7 +131,7 @@ sealed class ConsoleProcessTests : FixtureBase
         {
             using (osf)
             {
-                var code = await osf.WaitForExitAsync(TimeSpan.FromSeconds(90));
+                var code = await osf.WaitForExitAsync(OsfProcess.Deadline);
                 return (code, osf.Stdout, osf.Stderr);
             }
         }

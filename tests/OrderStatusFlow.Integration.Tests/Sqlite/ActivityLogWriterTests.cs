@@ -175,10 +175,15 @@ public sealed class ActivityLogWriterTests
         });
     }
 
+    // The writer waits out a held lock for UnavailableTimeout (5 min by default) before failing the write: 2 s here.
     [Test]
     public async Task RecordEventsAsync_LockedPastBusyTimeout_ThrowsTransientWithoutConnectionString()
     {
-        await using var db = await TempActivityLog.CreateAsync(new SqliteActivityLogOptions { BusyTimeout = TimeSpan.FromMilliseconds(200) });
+        await using var db = await TempActivityLog.CreateAsync(new SqliteActivityLogOptions
+        {
+            BusyTimeout = TimeSpan.FromMilliseconds(200),
+            UnavailableTimeout = TimeSpan.FromSeconds(2),
+        });
         using var blocker = OpenBlocker(db);
 
         var error = Assert.ThrowsAsync<SyncException>(() => db.Log.RecordEventsAsync([Event(1, 1)], CancellationToken.None));
@@ -187,6 +192,7 @@ public sealed class ActivityLogWriterTests
         {
             Assert.That(error!.Kind, Is.EqualTo(FailureKind.Transient));
             Assert.That(error.Message, Does.Contain(db.DbPath).And.Contain("lock"));
+            Assert.That(error.Message, Does.Match(@"for [0-9]+ s"), "it says how long it waited before giving up");
             Assert.That(error.Message, Does.Not.Contain("Data Source").And.Not.Contain("Pooling"));
         });
     }

@@ -1,4 +1,4 @@
-// expect: InvalidOperationException: level
+// expect: InvalidOperationException: level | time budget
 // ToString of this chain recurses 20,000 levels deep; the connector only ever reads the outer message.
 if (Po.Number == "__PO__")
 {

@@ -57,10 +57,10 @@ sealed class FaultInjectionTests
         var fault = SlowWrites("log locked for a while", "00:05:00");
         await using var run = await FaultRun.StartAsync(fault);
         using var osf = run.Launch(fault);
-        await Wait.UntilAsync(() => run.Harness.ServiceNow.CommittedWrites.Count > 0 || osf.HasExited, "the first committed write", TimeSpan.FromSeconds(60));
+        await Wait.UntilAsync(() => run.Harness.ServiceNow.CommittedWrites.Count > 0 || osf.HasExited, "the first committed write", OsfProcess.Deadline);
         using (var analyst = await HoldWriteLockAsync(run.DbPath))
         {
-            await Wait.UntilAsync(() => osf.Stdout.Contains("Waiting up to") || osf.HasExited, "the writer to report that it waits for the log", TimeSpan.FromSeconds(60));
+            await Wait.UntilAsync(() => osf.Stdout.Contains("Waiting up to") || osf.HasExited, "the writer to report that it waits for the log", OsfProcess.Deadline);
             var writesWhileLocked = run.Harness.ServiceNow.CommittedWrites.Count;
             await Wait.UntilAsync(() => osf.HasExited || run.Harness.ServiceNow.CommittedWrites.Count > writesWhileLocked + 100,
                 "writes to go on although nothing can be logged (they must not)", TimeSpan.FromSeconds(3)).ContinueWith(_ => { });
@@ -80,7 +80,7 @@ sealed class FaultInjectionTests
         await using var run = await FaultRun.StartAsync(fault);
         using (var osf = run.Launch(fault))
         {
-            await Wait.UntilAsync(() => run.Harness.ServiceNow.CommittedWrites.Count > 0 || osf.HasExited, "the first committed write", TimeSpan.FromSeconds(60));
+            await Wait.UntilAsync(() => run.Harness.ServiceNow.CommittedWrites.Count > 0 || osf.HasExited, "the first committed write", OsfProcess.Deadline);
             using var analyst = await HoldWriteLockAsync(run.DbPath);
             var exit = await run.CompleteAsync(osf);
             Assert.That(exit, Is.EqualTo(1), run.Output);
@@ -102,10 +102,10 @@ sealed class FaultInjectionTests
         await using var run = await FaultRun.StartAsync(fault);
         using (var osf = run.Launch(fault))
         {
-            await Wait.UntilAsync(() => run.Harness.ServiceNow.CommittedWrites.Count > 0 || osf.HasExited, "the first committed write", TimeSpan.FromSeconds(60));
+            await Wait.UntilAsync(() => run.Harness.ServiceNow.CommittedWrites.Count > 0 || osf.HasExited, "the first committed write", OsfProcess.Deadline);
             Assert.That(osf.HasExited, Is.False, "the cycle is still running when it is killed");
             osf.Kill();
-            await osf.WaitForExitAsync(TimeSpan.FromSeconds(30));
+            await osf.WaitForExitAsync(OsfProcess.Deadline);
         }
         var committedBeforeRestart = run.CommittedPoSysIds();
 

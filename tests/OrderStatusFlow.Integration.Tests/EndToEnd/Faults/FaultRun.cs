@@ -101,7 +101,7 @@ sealed class FaultRun : IAsyncDisposable
 
     public async Task<int> CompleteAsync(OsfProcess osf)
     {
-        ExitCode = await osf.WaitForExitAsync(TimeSpan.FromSeconds(120));
+        ExitCode = await osf.WaitForExitAsync(OsfProcess.Deadline);
         Output += osf.Stdout + osf.Stderr;
         return ExitCode;
     }
