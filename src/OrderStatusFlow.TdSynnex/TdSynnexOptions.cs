@@ -38,6 +38,13 @@ public sealed class TdSynnexOptions
     /// <summary>Upper bound of requests per second over both endpoints; 0 (default) means no limit.</summary>
     public double RequestsPerSecond { get; set; }
 
+    /// <summary>
+    /// How often the invoice query is asked for a PO whose shipped sales orders wait for invoices that PO Status does
+    /// not show <c>invoiced</c> yet (counted from the ship date, then from the last answer); a sales order shown
+    /// <c>invoiced</c> is fetched at once whatever this says. Zero asks at every check. Default 1 day.
+    /// </summary>
+    public TimeSpan InvoiceFallback { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>The ServiceNow field names the interpretation reads.</summary>
     public TdSynnexFieldNames Fields { get; set; } = new();
 
@@ -65,6 +72,8 @@ public sealed class TdSynnexOptions
             problems.Add($"baseDelay {BaseDelay} must be between 0 and 5 minutes (default 00:00:01)");
         if (RequestsPerSecond < 0 || double.IsNaN(RequestsPerSecond))
             problems.Add($"requestsPerSecond {RequestsPerSecond} must be 0 (no limit) or positive");
+        if (InvoiceFallback < TimeSpan.Zero || InvoiceFallback > TimeSpan.FromDays(30))
+            problems.Add($"invoiceFallback {InvoiceFallback} must be between 00:00:00 (every check) and 30.00:00:00 (default 1.00:00:00)");
         if (MaxResponseBytes < 1024)
             problems.Add($"maxResponseBytes {MaxResponseBytes} must be at least 1024 (default 4194304)");
         problems.AddRange(Fields.Validate());

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using OrderStatusFlow.Core.Domain;
 using OrderStatusFlow.Emulators.TdSynnex;
 using OrderStatusFlow.TdSynnex.Tests.Support;
@@ -124,6 +125,65 @@ public sealed class TdSynnexInvoiceTests
 
         Assert.That(status.State, Is.EqualTo(PoState.Invoiced));
         Assert.That(bed.Emulator.Stats.InvoiceRequestsFor("I8"), Is.EqualTo(1));
+    }
+
+    /// <summary>Both lines shipped on 2026-11-20 (rows <c>shipped</c>, not invoiced); both invoices already available.</summary>
+    static TdSynnexOrder ShippedNotShownInvoiced(string poNumber)
+    {
+        var order = TdSynnexScenarios.Invoiced(poNumber);
+        order.Timeline[0].Code = "shipped";
+        foreach (var row in order.Timeline[0].Rows)
+            row.Code = "shipped";
+        return order;
+    }
+
+    [Test]
+    public async Task GetStatus_ShippedNotShownInvoiced_InvoiceQueryOnlyWhenTheFallbackIsDue()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 18, 0, 0, TimeSpan.Zero));
+        await using var bed = await StartAsync(new TdSynnexScenario { Orders = [ShippedNotShownInvoiced("F1")] }, time: time);
+
+        var shipDay = await bed.StatusAsync(DemoPo("F1"));
+        time.SetUtcNow(new DateTimeOffset(2026, 11, 20, 23, 55, 0, TimeSpan.Zero));
+        await bed.StatusAsync(DemoPo("F1"));
+        Assert.That(bed.Emulator.Stats.InvoiceRequestsFor("F1"), Is.Zero, "a day (invoiceFallback) has not passed since the ship date");
+        Assert.That(shipDay.InvoicesQueried, Is.False);
+
+        time.SetUtcNow(new DateTimeOffset(2026, 11, 21, 0, 5, 0, TimeSpan.Zero));
+        var due = await bed.StatusAsync(DemoPo("F1"));
+        time.Advance(TimeSpan.FromHours(2));
+        await bed.StatusAsync(DemoPo("F1"));
+
+        Assert.That(due.Invoices.Select(i => i.Number), Is.EqualTo(new[] { "INV-1", "INV-2" }), "the fallback finds invoices PO Status does not show");
+        Assert.That(bed.Emulator.Stats.InvoiceRequestsFor("F1"), Is.EqualTo(1), "asked once, then not again within the interval");
+        Assert.That(bed.Emulator.Stats.StatusRequestsFor("F1"), Is.EqualTo(4));
+    }
+
+    [Test]
+    public async Task GetStatus_OneSalesOrderShownInvoicedWithoutItsInvoiceNoted_QueriedAtOnce()
+    {
+        var order = ShippedNotShownInvoiced("F2");
+        order.Timeline[0].Code = "accepted";
+        order.Timeline[0].Rows[0].Code = "invoiced";
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 18, 0, 0, TimeSpan.Zero));
+        await using var bed = await StartAsync(new TdSynnexScenario { Orders = [order] }, time: time);
+
+        var status = await bed.StatusAsync(DemoPo("F2"));
+
+        Assert.That(status.InvoicesQueried, Is.True);
+        Assert.That(bed.Emulator.Stats.InvoiceRequestsFor("F2"), Is.EqualTo(1), "the invoiced row makes the query due whatever the fallback says");
+    }
+
+    [Test]
+    public async Task GetStatus_FallbackZero_AskedAtEveryCheck()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 18, 0, 0, TimeSpan.Zero));
+        await using var bed = await StartAsync(new TdSynnexScenario { Orders = [ShippedNotShownInvoiced("F3")] }, o => o.InvoiceFallback = TimeSpan.Zero, time);
+
+        await bed.StatusAsync(DemoPo("F3"));
+        await bed.StatusAsync(DemoPo("F3"));
+
+        Assert.That(bed.Emulator.Stats.InvoiceRequestsFor("F3"), Is.EqualTo(2));
     }
 
     [Test]

@@ -41,6 +41,18 @@ public sealed class TdSynnexOptionsTests
         }));
     }
 
+    [TestCase(-1.0, false)]
+    [TestCase(0.0, true)]
+    [TestCase(1.0, true)]
+    [TestCase(31.0, false)]
+    public void Validate_InvoiceFallback_ZeroToThirtyDays(double days, bool valid)
+    {
+        var options = Valid();
+        options.InvoiceFallback = TimeSpan.FromDays(days);
+
+        Assert.That(options.Validate(), valid ? Is.Empty : Has.One.StartsWith("invoiceFallback "));
+    }
+
     [Test]
     public void Validate_UrlWithCredentials_RefusedWithoutEchoingThem()
     {

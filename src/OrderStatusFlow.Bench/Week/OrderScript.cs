@@ -123,5 +123,12 @@ internal sealed class OrderScript
     /// <summary>Lines with shipped quantity at <paramref name="at"/> (each is one sales order: one invoice expected).</summary>
     public int ShippedSalesOrders(DateTimeOffset at) => CancelAt is { } c && at >= c ? 0 : _lines.Count(l => at >= l.ShipAt);
 
+    /// <summary>Lines (sales orders) whose invoice exists at <paramref name="at"/>: PO Status shows them <c>invoiced</c>.</summary>
+    public int InvoicedSalesOrders(DateTimeOffset at) => CancelAt is { } c && at >= c ? 0 : _lines.Count(l => at >= l.InvoiceAt);
+
+    /// <summary>Midnight UTC of the earliest ship date among shipped lines not invoiced yet at <paramref name="at"/>.</summary>
+    public DateTimeOffset? WaitingForInvoiceSince(DateTimeOffset at) =>
+        _lines.Where(l => at >= l.ShipAt && at < l.InvoiceAt).Select(l => (DateTimeOffset?)new DateTimeOffset(l.ShipAt.UtcDateTime.Date, TimeSpan.Zero)).Min();
+
     public bool AllInvoiced(DateTimeOffset at) => CancelAt is null && _lines.All(l => at >= l.InvoiceAt);
 }

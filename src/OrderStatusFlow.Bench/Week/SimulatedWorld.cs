@@ -1,4 +1,6 @@
 using OrderStatusFlow.Core.Domain;
+using OrderStatusFlow.TdSynnex;
+using OrderStatusFlow.TdSynnex.Interpretation;
 
 namespace OrderStatusFlow.Bench.Week;
 
@@ -18,6 +20,7 @@ internal sealed class SimulatedWorld
     readonly Dictionary<string, DateTimeOffset> _answeredAt = new(StringComparer.Ordinal);
     readonly List<(DateTimeOffset At, int Calls)> _callsByCycle = [];
     readonly Lock _lock = new();
+    readonly InvoiceFallbackClock _invoiceFallback = new(new TdSynnexOptions().InvoiceFallback);
     long _statusCalls;
     long _invoiceCalls;
     long _serviceNowRequests;
@@ -45,6 +48,9 @@ internal sealed class SimulatedWorld
 
     /// <summary>TD SYNNEX calls (status and invoice) by the PO state of the answer, after <see cref="MeasureFrom"/>.</summary>
     public Dictionary<PoState, long> CallsByState { get; } = [];
+
+    /// <summary>A restart of the connector: its in-memory invoice fallback clock starts empty.</summary>
+    public void Restarted() => _invoiceFallback.Clear();
 
     public void CountServiceNowRequests(int requests) => Interlocked.Add(ref _serviceNowRequests, requests);
 
@@ -77,11 +83,17 @@ internal sealed class SimulatedWorld
         var now = Time.GetUtcNow();
         var script = _scripts[po.SysId];
         Interlocked.Increment(ref _statusCalls);
-        // The connector's rule for the invoice query: shipped sales orders not yet noted, or every line invoiced.
-        var noted = po["u_vendor_notes"].Split('\n').Count(l => l.StartsWith("Invoice ", StringComparison.Ordinal));
-        var query = script.AllInvoiced(now) || noted < script.ShippedSalesOrders(now);
+        // The connector's invoice query trigger (the TD SYNNEX provider's InvoicePolicy and fallback clock): a sales
+        // order shown invoiced whose invoice is not noted, every line invoiced, or shipped sales orders waiting and the
+        // fallback due. The world shows a row invoiced from the moment its invoice exists.
+        var need = InvoicePolicy.Decide(script.ShippedSalesOrders(now), script.InvoicedSalesOrders(now), script.AllInvoiced(now),
+            InvoicePolicy.NotedInvoiceCount(po["u_vendor_notes"]));
+        var query = need == InvoiceNeed.Now || (need == InvoiceNeed.Fallback && _invoiceFallback.IsDue(po.SysId, script.WaitingForInvoiceSince(now), now));
         if (query)
+        {
             Interlocked.Increment(ref _invoiceCalls);
+            _invoiceFallback.Asked(po.SysId, now);
+        }
         var status = script.StatusAt(now, po.Lines.Select(l => l.SysId).ToList(), query);
         lock (_lock)
         {

@@ -56,6 +56,7 @@ internal static class WeekRun
                 restarted = true; // a restart: the in-memory schedule is gone, every open PO is due at once
                 await transport.RestartAsync().ConfigureAwait(false);
                 runner = Runner(new InMemoryCheckSchedule());
+                world.Restarted(); // and so is the invoice fallback clock
             }
             if (cadence && !rulesChanged && at >= Start + TimeSpan.FromDays(5))
             {

@@ -40,5 +40,6 @@ sealed class TdSynnexStatusFactory : StageFactory<StatusOptions>
         RequestTimeout = args.RequestTimeout,
         MaxAttempts = args.MaxAttempts,
         BaseDelay = args.BaseDelay,
+        InvoiceFallback = args.InvoiceFallback,
     };
 }

@@ -7,7 +7,9 @@ namespace OrderStatusFlow.TdSynnex.Status;
 
 /// <summary>
 /// The TD SYNNEX <see cref="IStatusProvider"/>: PO Status call, interpretation, then the invoice query
-/// when <see cref="InvoicePolicy"/> says it is due, and the interpretation again with the invoices.
+/// when <see cref="InvoicePolicy"/> says it is due (the answer shows an invoiced sales order whose invoice is not
+/// noted; or shipped sales orders wait and <see cref="TdSynnexOptions.InvoiceFallback"/> has passed for the PO, see
+/// <see cref="InvoiceFallbackClock"/>), and the interpretation again with the invoices.
 /// An invoice query that fails transiently or has no invoice yet does not fail the PO: the status is returned
 /// without invoices and <see cref="OrderStatus.InvoiceNote"/> says why (the PO just does not reach Invoiced this
 /// cycle). Configuration and data failures of either call are thrown. Safe to call concurrently. Disposing the
@@ -20,14 +22,21 @@ public sealed class TdSynnexStatusProvider : IStatusProvider, IDisposable
     readonly TdSynnexClient _client;
     readonly TdSynnexFieldNames _fields;
     readonly ILogger _logger;
+    readonly TimeProvider _time;
+    readonly InvoiceFallbackClock _fallback;
     long _invoiceQueries;
     long _invoicesDeferred;
 
-    public TdSynnexStatusProvider(TdSynnexClient client, TdSynnexFieldNames? fields = null, ILogger? logger = null)
+    /// <param name="invoiceFallback">How often the invoice query is asked for a PO whose shipped sales orders wait for
+    /// invoices PO Status does not show yet; default <see cref="TdSynnexOptions.InvoiceFallback"/>'s.</param>
+    /// <param name="time">The clock of <paramref name="invoiceFallback"/>; the system clock when null.</param>
+    public TdSynnexStatusProvider(TdSynnexClient client, TdSynnexFieldNames? fields = null, ILogger? logger = null, TimeSpan? invoiceFallback = null, TimeProvider? time = null)
     {
         _client = client;
         _fields = fields ?? new TdSynnexFieldNames();
         _logger = (logger ?? Serilog.Core.Logger.None).ForContext<TdSynnexStatusProvider>();
+        _time = time ?? TimeProvider.System;
+        _fallback = new InvoiceFallbackClock(invoiceFallback ?? new TdSynnexOptions().InvoiceFallback);
     }
 
     /// <summary>
@@ -41,7 +50,7 @@ public sealed class TdSynnexStatusProvider : IStatusProvider, IDisposable
         if (problems.Count > 0)
             throw new SyncException(FailureKind.Configuration, "TD SYNNEX connection settings are invalid: " + string.Join("; ", problems));
         var http = httpClient ?? new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        return new TdSynnexStatusProvider(new TdSynnexClient(options, http, time, logger), options.Fields, logger)
+        return new TdSynnexStatusProvider(new TdSynnexClient(options, http, time, logger), options.Fields, logger, options.InvoiceFallback, time)
         {
             _ownedHttp = httpClient is null || ownsHttpClient ? http : null,
         };
@@ -58,7 +67,7 @@ public sealed class TdSynnexStatusProvider : IStatusProvider, IDisposable
     /// <summary>Invoice queries made since start.</summary>
     public long InvoiceQueries => Interlocked.Read(ref _invoiceQueries);
 
-    /// <summary>Invoice queries that were due but gave no invoice (not available yet, or failed transiently).</summary>
+    /// <summary>Invoice queries that gave no invoice (not available yet, or failed transiently).</summary>
     public long InvoicesDeferred => Interlocked.Read(ref _invoicesDeferred);
 
     public async Task<OrderStatus> GetStatusAsync(PurchaseOrder order, CancellationToken cancellationToken)
@@ -67,7 +76,9 @@ public sealed class TdSynnexStatusProvider : IStatusProvider, IDisposable
         var response = await _client.GetPoStatusAsync(order.Number, cancellationToken).ConfigureAwait(false);
         AnswerCheck.PoStatus(order.Number, _client.Customer, response);
         var status = StatusInterpreter.Interpret(order, response, [], _fields);
-        if (!InvoicePolicy.ShouldQuery(order, response, status, _fields))
+        var demand = InvoicePolicy.Demand(order, response, status, _fields);
+        var now = _time.GetUtcNow();
+        if (demand.Need == InvoiceNeed.None || (demand.Need == InvoiceNeed.Fallback && !_fallback.IsDue(order.SysId, demand.WaitingSince, now)))
             return status;
 
         Interlocked.Increment(ref _invoiceQueries);
@@ -76,16 +87,21 @@ public sealed class TdSynnexStatusProvider : IStatusProvider, IDisposable
         {
             var result = await _client.GetInvoicesAsync(order.Number, cancellationToken).ConfigureAwait(false);
             AnswerCheck.Invoices(order.Number, status, result);
+            _fallback.Asked(order.SysId, now); // answered: the fallback clock restarts (a failure is retried at the next check)
             if (!result.NotAvailable)
                 return StatusInterpreter.WithInvoices(status, response, result.Invoices);
-            note = $"No invoice available yet from TD SYNNEX ({result.NotAvailableReason}); queried again next cycle.";
+            note = $"No invoice available yet from TD SYNNEX ({result.NotAvailableReason}); {Again(demand.Need)}";
         }
         catch (SyncException ex) when (ex.Kind == FailureKind.Transient)
         {
-            note = $"Invoice query failed for now, status kept without invoices: {ex.Message}";
+            note = $"Invoice query failed for now, status kept without invoices (asked again at the next check): {ex.Message}";
         }
         Interlocked.Increment(ref _invoicesDeferred);
         _logger.Debug("TD SYNNEX invoices for {PoNumber} deferred: {Note}", order.Number, note);
         return status with { InvoicesQueried = true, InvoiceNote = note };
     }
+
+    string Again(InvoiceNeed need) => need == InvoiceNeed.Now || _fallback.Interval <= TimeSpan.Zero
+        ? "asked again at the next check."
+        : $"asked again at the first check after PO Status shows it invoiced, or after {_fallback.Interval}.";
 }

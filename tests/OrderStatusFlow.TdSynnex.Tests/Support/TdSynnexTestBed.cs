@@ -23,7 +23,7 @@ internal sealed class TdSynnexTestBed : IAsyncDisposable
     public TdSynnexStatusProvider Provider { get; }
     public HttpClient Http { get; }
 
-    public static async Task<TdSynnexTestBed> StartAsync(TdSynnexScenario scenario, Action<TdSynnexOptions>? configure = null)
+    public static async Task<TdSynnexTestBed> StartAsync(TdSynnexScenario scenario, Action<TdSynnexOptions>? configure = null, TimeProvider? time = null)
     {
         var emulator = await TdSynnexEmulator.StartAsync(scenario);
         var options = new TdSynnexOptions
@@ -39,7 +39,7 @@ internal sealed class TdSynnexTestBed : IAsyncDisposable
         };
         configure?.Invoke(options);
         var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        return new TdSynnexTestBed(emulator, options, TdSynnexStatusProvider.Create(options, http), http);
+        return new TdSynnexTestBed(emulator, options, TdSynnexStatusProvider.Create(options, http, time), http);
     }
 
     public Task<OrderStatus> StatusAsync(PurchaseOrder po) => Provider.GetStatusAsync(po, CancellationToken.None);
