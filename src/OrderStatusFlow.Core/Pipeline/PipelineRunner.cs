@@ -134,7 +134,7 @@ public sealed class PipelineRunner
             ?? graph.Writer.ConfigurationFailure?.ToActivityError();
         var finishedVersion = RulesVersion() ?? rulesVersion;
         await FinishAsync(runId, counts, finishedVersion, error).ConfigureAwait(false);
-        if (error is null && !cancelled && scheduled?.LinesSearchedAt is { } linesSearchedAt)
+        if (error is null && !cancelled && (scheduled?.ByPage is { } paged ? paged.LinesSearchedAt : scheduled?.LinesSearchedAt) is { } linesSearchedAt)
             await MoveLineSearchAsync(linesSearchedAt).ConfigureAwait(false);
         ScheduleRetention();
 
@@ -178,13 +178,12 @@ public sealed class PipelineRunner
     /// Reads the open POs' headers and the schedule, and decides what this cycle does (<see cref="CyclePlanner"/>);
     /// loads the stored answers of the POs a new rule set re-evaluates. Returns the error text when it cannot.
     /// </summary>
-    async Task<(ScheduledCycle? Cycle, string? Error)> PlanAsync(ICheckSchedule schedule, CycleRequest request, string? rulesVersion, CancellationToken fetch,
-        IReadOnlyDictionary<string, CheckState>? loaded = null)
+    async Task<(ScheduledCycle? Cycle, string? Error)> PlanAsync(ICheckSchedule schedule, CycleRequest request, string? rulesVersion, CancellationToken fetch)
     {
         IReadOnlyDictionary<string, CheckState> states;
         try
         {
-            states = loaded ?? await schedule.LoadAsync(fetch).ConfigureAwait(false);
+            states = await schedule.LoadAsync(fetch).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -212,7 +211,7 @@ public sealed class PipelineRunner
             _logger.Error(ex, "Reading the open POs failed unexpectedly");
             return (null, $"internal: reading the open POs failed unexpectedly ({ex.GetType().Name}: {ex.Message}); this is a bug, please report it");
         }
-        await ForgetClosedAsync(schedule, states, seen, fetch).ConfigureAwait(false);
+        await ClosedPos.ForgetAsync(schedule, states, seen, _logger, fetch).ConfigureAwait(false);
         IReadOnlySet<string> linesChanged = new HashSet<string>();
         DateTimeOffset? linesSearchedAt = null;
         try
@@ -250,28 +249,6 @@ public sealed class PipelineRunner
     }
 
     /// <summary>
-    /// After a complete read of the open POs: the schedule forgets the POs it knows that are no longer open (closed,
-    /// cancelled, or no longer the connector's). An empty read forgets nothing (a query or permission problem must
-    /// not wipe the schedule). Failing to forget is logged and retried next cycle.
-    /// </summary>
-    async Task ForgetClosedAsync(ICheckSchedule schedule, IReadOnlyDictionary<string, CheckState> states, HashSet<string> open, CancellationToken fetch)
-    {
-        if (open.Count == 0)
-            return;
-        var gone = states.Keys.Where(sysId => !open.Contains(sysId)).ToList();
-        if (gone.Count == 0)
-            return;
-        try
-        {
-            await schedule.ForgetAsync(gone, fetch).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            _logger.Warning("The schedule could not forget {Count} POs that are no longer open ({Error}); it tries again next cycle", gone.Count, ex.Message);
-        }
-    }
-
-    /// <summary>
     /// Every open PO, no budget (<c>run --once</c> without a limit): nothing to choose, so the POs stream from the
     /// source page by page as without a schedule (the first TD SYNNEX call does not wait for every header), and the
     /// schedule is still kept.
@@ -296,32 +273,28 @@ public sealed class PipelineRunner
     }
 
     /// <summary>
-    /// No budget, not limited to some POs, and a new schedule (first start: nothing to forget, no line search yet, no
-    /// stored answer): each PO's decision is its own, so the cycle is planned one page of headers at a time while the
-    /// POs of the pages already planned go through the graph (<see cref="PagedCyclePlan"/>). A schedule that knows POs
-    /// needs every header first (closed POs are forgotten, changed lines looked for): <see cref="PlanAsync"/>.
+    /// No budget and not limited to some POs: each PO's decision is its own, so the cycle is planned one page of
+    /// headers at a time while the POs of the pages already planned go through the graph (<see cref="PagedCyclePlan"/>):
+    /// due, new, changed, asked-for and re-evaluated POs alike; the line search runs beside the first page, closed POs
+    /// are forgotten after the last. With a budget, <see cref="PlanAsync"/> reads every header first to rank the due POs.
     /// </summary>
     async Task<(ScheduledCycle? Cycle, string? Error)> PlanByPageAsync(ICheckSchedule schedule, CycleRequest request, string? rulesVersion, CancellationToken fetch)
     {
         IReadOnlyDictionary<string, CheckState> states;
+        DateTimeOffset? linesSearchedFrom;
         try
         {
             states = await schedule.LoadAsync(fetch).ConfigureAwait(false);
-            if (states.Count > 0 || await schedule.GetLinesSearchedFromAsync(fetch).ConfigureAwait(false) is not null)
-                return await PlanAsync(schedule, request, rulesVersion, fetch, states).ConfigureAwait(false);
+            linesSearchedFrom = await schedule.GetLinesSearchedFromAsync(fetch).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             return (null, $"the schedule cannot be read ({ex.Message}); check the --db file");
         }
-        var byPage = new PagedCyclePlan(_seams.Source, schedule, states, request, rulesVersion, _options.TimeProvider, _logger);
+        var byPage = new PagedCyclePlan(_seams.Source, schedule, states, request, rulesVersion, linesSearchedFrom, _options.LineChangeMargin,
+            _options.TimeProvider, _logger);
         var none = new Dictionary<string, RequestBudget.Ticket>();
-        // As the full plan's first line search: nothing found, line changes from the cycle's start on are new.
-        return (new ScheduledCycle(new CyclePlan([], [], none, new ScheduleSummary()), states, byPage.StoredAnswers)
-        {
-            ByPage = byPage,
-            LinesSearchedAt = _options.TimeProvider.GetUtcNow(),
-        }, null);
+        return (new ScheduledCycle(new CyclePlan([], [], none, new ScheduleSummary()), states, byPage.StoredAnswers) { ByPage = byPage }, null);
     }
 
     sealed record ScheduledCycle(CyclePlan Plan, IReadOnlyDictionary<string, CheckState> States, IReadOnlyDictionary<string, OrderStatus> StoredAnswers)
@@ -330,7 +303,7 @@ public sealed class PipelineRunner
 
         public PagedCyclePlan? ByPage { get; init; }
 
-        /// <summary>Where the next search for changed lines may start once this cycle ends without error; null: where it did.</summary>
+        /// <summary>Where the next search for changed lines may start once this cycle ends without error; null: where it did (a paged cycle: <see cref="PagedCyclePlan.LinesSearchedAt"/>).</summary>
         public DateTimeOffset? LinesSearchedAt { get; init; }
     }
 

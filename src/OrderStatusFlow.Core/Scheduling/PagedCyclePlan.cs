@@ -11,8 +11,10 @@ namespace OrderStatusFlow.Core.Scheduling;
 /// A scheduled cycle without a budget, planned page by page: with nothing to ration, whether a PO is checked depends
 /// on that PO alone, so the POs of one page of headers are planned (<see cref="CyclePlanner"/>), their lines read and
 /// handed to the pipeline while the next headers are read. The first TD SYNNEX call waits for one page of headers,
-/// not for every open PO. With a budget the cycle must see every due PO first to choose among them, and does not use
-/// this.
+/// not for every open PO. The search for changed lines (<see cref="LineChangeSearch"/>) queries ServiceNow beside the
+/// first page and is known before any page is planned; the POs no longer open are forgotten (<see cref="ClosedPos"/>)
+/// once the last header is read. With a budget the cycle must see every due PO first to choose among them, and does
+/// not use this.
 /// </summary>
 internal sealed class PagedCyclePlan(
     IOrderSource source,
@@ -20,6 +22,8 @@ internal sealed class PagedCyclePlan(
     IReadOnlyDictionary<string, CheckState> states,
     CycleRequest request,
     string? rulesVersion,
+    DateTimeOffset? linesSearchedFrom,
+    TimeSpan lineChangeMargin,
     TimeProvider time,
     ILogger logger)
 {
@@ -35,20 +39,31 @@ internal sealed class PagedCyclePlan(
     /// <summary>What was decided over the pages read so far (complete once <see cref="ReadAsync"/> has ended).</summary>
     public ScheduleSummary Summary => Volatile.Read(ref _summary);
 
+    /// <summary>
+    /// Where the next search for changed lines may start once this cycle ends without error: set when every page was
+    /// planned, the search succeeded and every PO it found is checked this cycle; null: where this one did.
+    /// </summary>
+    public DateTimeOffset? LinesSearchedAt { get; private set; }
+
     /// <summary>The POs this cycle handles, with their lines: the checked ones, then the re-evaluated ones, page by page.</summary>
     public async IAsyncEnumerable<PurchaseOrder> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // One page of headers read ahead while the lines of the current one are read and its POs handed out.
         var pages = Channel.CreateBounded<List<PurchaseOrder>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var search = FindTouchedAsync(stop.Token);
         var producer = ProduceAsync(pages.Writer, stop.Token);
         try
         {
+            var (touched, searchedAt) = await search.ConfigureAwait(false);
             // A failed header read completes the channel with its exception, which WaitToReadAsync rethrows here.
             while (await pages.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
                 while (pages.Reader.TryRead(out var headers))
                 {
-                    var plan = CyclePlanner.Plan(headers, states, request, rulesVersion, time.GetUtcNow(), budget: null);
+                    var changed = await LinesChangedAsync(headers, touched, cancellationToken).ConfigureAwait(false);
+                    var plan = CyclePlanner.Plan(headers, states, request, rulesVersion, time.GetUtcNow(), budget: null, changed);
+                    if (changed is null || !changed.All(plan.Check.Select(po => po.SysId).ToHashSet(StringComparer.Ordinal).Contains))
+                        searchedAt = null;
                     var reevaluate = await LoadAnswersAsync(plan.Reevaluate, cancellationToken).ConfigureAwait(false);
                     Add(plan.Summary with { Reevaluated = reevaluate.Count });
                     if (plan.Check.Count + reevaluate.Count == 0)
@@ -56,11 +71,13 @@ internal sealed class PagedCyclePlan(
                     await foreach (var po in source.ReadLinesAsync([.. plan.Check, .. reevaluate], cancellationToken).ConfigureAwait(false))
                         yield return po;
                 }
+            LinesSearchedAt = searchedAt;
         }
         finally
         {
             await stop.CancelAsync().ConfigureAwait(false);
             await producer.ConfigureAwait(false); // never throws: failures travel through the channel
+            await search.ConfigureAwait(false); // never throws
         }
     }
 
@@ -82,6 +99,8 @@ internal sealed class PagedCyclePlan(
             }
             if (page.Count > 0)
                 await pages.WriteAsync(page, cancellationToken).ConfigureAwait(false);
+            // The read is complete and without error: only now is a known PO missing from it known to be closed.
+            await ClosedPos.ForgetAsync(schedule, states, seen, logger, cancellationToken).ConfigureAwait(false);
             pages.Complete();
         }
         catch (Exception ex)
@@ -90,24 +109,59 @@ internal sealed class PagedCyclePlan(
         }
     }
 
+    /// <summary>The line search's one query, run beside the first header page; never throws (a failure finds nothing and keeps the old start).</summary>
+    async Task<(IReadOnlySet<string> Touched, DateTimeOffset? SearchedAt)> FindTouchedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await LineChangeSearch.FindTouchedAsync(source, linesSearchedFrom, time, lineChangeMargin, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            if (ex is not OperationCanceledException)
+                logger.Warning("The search for PO lines changed in ServiceNow failed ({Error}); they are looked for again next cycle", ex.Message);
+            return (new HashSet<string>(), null);
+        }
+    }
+
+    /// <summary>The POs of one page whose lines changed; null when their lines could not be read (logged; the search is repeated next cycle).</summary>
+    async Task<IReadOnlySet<string>?> LinesChangedAsync(List<PurchaseOrder> headers, IReadOnlySet<string> touched, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await LineChangeSearch.ChangedAsync(source, headers, touched, states, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.Warning("The search for PO lines changed in ServiceNow failed ({Error}); they are looked for again next cycle", ex.Message);
+            return null;
+        }
+    }
+
+    /// <summary>The stored answers of a page's POs to re-evaluate, in one bulk read; those without a readable answer are checked when next due.</summary>
     async Task<List<PurchaseOrder>> LoadAnswersAsync(IReadOnlyList<PurchaseOrder> pos, CancellationToken cancellationToken)
     {
+        if (pos.Count == 0)
+            return [];
+        StoredAnswers stored;
+        try
+        {
+            stored = await schedule.GetLastAnswersAsync([.. pos.Select(po => po.SysId)], cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.Warning("The stored TD SYNNEX answers cannot be read ({Error}); the POs a new rule set re-evaluates are checked when next due", ex.Message);
+            return [];
+        }
+        foreach (var (sysId, error) in stored.Unreadable)
+            logger.Warning("The stored TD SYNNEX answer of {PoSysId} cannot be read ({Error}); it is checked when next due", sysId, error);
         var found = new List<PurchaseOrder>(pos.Count);
         foreach (var po in pos)
-        {
-            try
+            if (stored.Answers.TryGetValue(po.SysId, out var answer))
             {
-                if (await schedule.GetLastAnswerAsync(po.SysId, cancellationToken).ConfigureAwait(false) is { } answer)
-                {
-                    _answers[po.SysId] = answer;
-                    found.Add(po);
-                }
+                _answers[po.SysId] = answer;
+                found.Add(po);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.Warning("The stored TD SYNNEX answer of {PoNumber} cannot be read ({Error}); it is checked when next due", po.Number, ex.Message);
-            }
-        }
         return found;
     }
 

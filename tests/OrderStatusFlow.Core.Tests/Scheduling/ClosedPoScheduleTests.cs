@@ -54,4 +54,22 @@ public sealed class ClosedPoScheduleTests
 
         Assert.That(schedule.Count, Is.EqualTo(3), "an empty read (a query or permission problem, most likely) must not wipe the schedule");
     }
+
+    [Test]
+    public async Task AReadThatFailsPartWay_ForgetsNothing()
+    {
+        var (harness, schedule) = Harness(3);
+        await harness.RunAsync(CycleRequest.Due);
+        harness.Source.Remove("BN0000003");
+        harness.Source.Failure = new SyncException(FailureKind.Transient, "ServiceNow timed out after 3 attempts");
+        harness.Source.FailAfter = 1;
+
+        var failed = await harness.RunAsync(CycleRequest.Due);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(failed.CouldRun, Is.False, "the cycle reports the failed read");
+            Assert.That(schedule.Count, Is.EqualTo(3), "POs missing from an incomplete read are not known to be closed");
+        });
+    }
 }

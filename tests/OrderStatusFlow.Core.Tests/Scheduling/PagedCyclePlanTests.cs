@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using OrderStatusFlow.Core.Domain;
+using OrderStatusFlow.Core.Pipeline;
 using OrderStatusFlow.Core.Scheduling;
 using OrderStatusFlow.Core.Seams;
 using OrderStatusFlow.Core.Tests.Pipeline;
@@ -10,35 +11,112 @@ namespace OrderStatusFlow.Core.Tests.Scheduling;
 /// <summary>A scheduled cycle without a budget asks TD SYNNEX about the first page of POs while later headers are still being read.</summary>
 public sealed class PagedCyclePlanTests
 {
-    [Test]
-    public async Task WithoutABudget_TheFirstTdSynnexCallDoesNotWaitForEveryHeader()
+    static (PipelineHarness Harness, InMemoryCheckSchedule Schedule, Func<HeldHeadersSource> Held) Harness(int count)
+    {
+        HeldHeadersSource? held = null;
+        var schedule = new InMemoryCheckSchedule();
+        var harness = new PipelineHarness(Some.PurchaseOrders(count), schedule: schedule,
+            wrapSource: source => held = new HeldHeadersSource(source, PagedCyclePlan.PageSize));
+        harness.Rules.Current = new DelegateRuleSet("v1", (context, outcome) => outcome.CheckAgainAt(context.Now + TimeSpan.FromHours(1)));
+        return (harness, schedule, () => held!);
+    }
+
+    /// <summary>Holds the headers after the first page until a status call of this cycle.</summary>
+    static void HoldUntilTheFirstStatusCall(PipelineHarness harness, HeldHeadersSource held)
     {
         var firstCall = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        HeldHeadersSource? held = null;
-        var harness = new PipelineHarness(Some.PurchaseOrders(PagedCyclePlan.PageSize + 5), schedule: new InMemoryCheckSchedule(),
-            wrapSource: source => held = new HeldHeadersSource(source, PagedCyclePlan.PageSize, firstCall.Task));
+        held.Released = firstCall.Task;
         harness.Status.Default = _ =>
         {
             firstCall.TrySetResult();
             return Some.OrderStatus();
         };
+    }
 
-        var result = await Wait.ForAsync(harness.Runner.RunCycleAsync(CycleRequest.Due, CancellationToken.None), "the cycle to finish", TimeSpan.FromSeconds(90));
+    static Task<CycleResult> RunAsync(PipelineHarness harness) =>
+        Wait.ForAsync(harness.Runner.RunCycleAsync(CycleRequest.Due, CancellationToken.None), "the cycle to finish", TimeSpan.FromSeconds(90));
+
+    [Test]
+    public async Task NewSchedule_TheFirstTdSynnexCallDoesNotWaitForEveryHeader()
+    {
+        const int count = PagedCyclePlan.PageSize + 5;
+        var (harness, _, held) = Harness(count);
+        HoldUntilTheFirstStatusCall(harness, held());
+
+        var result = await RunAsync(harness);
 
         Assert.Multiple(() =>
         {
-            Assert.That(held!.AskedWhileReading, Is.True, "a PO of the first page was sent to TD SYNNEX before the next headers were read");
-            Assert.That(harness.Status.TotalCalls, Is.EqualTo(PagedCyclePlan.PageSize + 5), "every PO checked once");
-            Assert.That(result.Schedule!.Open, Is.EqualTo(PagedCyclePlan.PageSize + 5));
-            Assert.That(result.Schedule.Checked, Is.EqualTo(PagedCyclePlan.PageSize + 5));
-            Assert.That(harness.Log.EventsOf(result.RunId), Has.Count.EqualTo(PagedCyclePlan.PageSize + 5));
+            Assert.That(held().AskedWhileReading, Is.True, "a PO of the first page was sent to TD SYNNEX before the next headers were read");
+            Assert.That(harness.Status.TotalCalls, Is.EqualTo(count), "every PO checked once");
+            Assert.That(result.Schedule!.Open, Is.EqualTo(count));
+            Assert.That(result.Schedule.Checked, Is.EqualTo(count));
+            Assert.That(harness.Log.EventsOf(result.RunId), Has.Count.EqualTo(count));
         });
     }
 
-    /// <summary>Yields the first headers, then holds the rest until the first status call (or 30 s, which fails the test).</summary>
-    sealed class HeldHeadersSource(InMemoryOrderSource inner, int first, Task released) : IOrderSource
+    [Test]
+    public async Task KnownSchedule_DuePosOfTheFirstPageAreAskedWhileLaterHeadersAreHeld()
     {
+        const int count = 2 * PagedCyclePlan.PageSize + 5;
+        var (harness, schedule, held) = Harness(count);
+        await RunAsync(harness);
+        harness.Time.Advance(TimeSpan.FromHours(2));
+        HoldUntilTheFirstStatusCall(harness, held());
+
+        var result = await RunAsync(harness);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(held().AskedWhileReading, Is.True, "a due PO of the first page was sent to TD SYNNEX before the next headers were read");
+            Assert.That(harness.Status.TotalCalls, Is.EqualTo(2 * count), "every PO checked once per cycle");
+            Assert.That(result.Schedule!.Open, Is.EqualTo(count));
+            Assert.That(result.Schedule.Due, Is.EqualTo(count));
+            Assert.That(result.Schedule.Checked, Is.EqualTo(count));
+            Assert.That(schedule.Count, Is.EqualTo(count));
+        });
+    }
+
+    [Test]
+    public async Task KnownSchedule_APoWhoseLinesChangedOnALaterPage_IsChecked_AndTheLineSearchMovesOn()
+    {
+        const int count = 2 * PagedCyclePlan.PageSize + 5;
+        var (harness, schedule, held) = Harness(count);
+        await RunAsync(harness);
+        var firstSearch = await schedule.GetLinesSearchedFromAsync(CancellationToken.None);
+        harness.Time.Advance(TimeSpan.FromMinutes(10));
+        // A person edits a line of the fourth PO; it comes back last in the read, on the third page.
+        var before = harness.Source["BN0000004"];
+        var line = before.Lines[0];
+        var edited = new PurchaseOrder(before.SysId, before.Number, before.Fields,
+            [new PurchaseOrderLine(line.SysId, new Dictionary<string, string>(line.Fields) { ["ordered_quantity"] = "999" }, line.Number), .. before.Lines.Skip(1)]);
+        harness.Source.Remove(before.Number);
+        harness.Source.Add(edited);
+        held().Touched = new HashSet<string> { before.SysId, harness.Source["BN0000002"].SysId };
+
+        var result = await RunAsync(harness);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(result.Schedule!.Due, Is.EqualTo(1), "only the PO with the edited line is due; the other touched PO's lines are as stored");
+            Assert.That(result.Schedule.ChangedInServiceNow, Is.EqualTo(1));
+            Assert.That(harness.Status.CallsFor("BN0000004"), Is.EqualTo(2));
+            Assert.That(held().SearchedSince, Is.EqualTo(firstSearch - new PipelineRunOptions().LineChangeMargin));
+            Assert.That(await schedule.GetLinesSearchedFromAsync(CancellationToken.None), Is.EqualTo(harness.Time.GetUtcNow()),
+                "every PO the search found was checked: the next search starts where this one did");
+        });
+    }
+
+    /// <summary>Yields the first headers, then holds the rest until <see cref="Released"/> (or 30 s, which fails the test); answers the line search with <see cref="Touched"/>.</summary>
+    sealed class HeldHeadersSource(InMemoryOrderSource inner, int first) : IOrderSource
+    {
+        public Task Released { get; set; } = Task.CompletedTask;
+
         public bool AskedWhileReading { get; private set; }
+
+        public IReadOnlySet<string>? Touched { get; set; }
+
+        public DateTimeOffset? SearchedSince { get; private set; }
 
         public IAsyncEnumerable<PurchaseOrder> ReadOpenOrdersAsync(CancellationToken cancellationToken) => inner.ReadOpenOrdersAsync(cancellationToken);
 
@@ -49,11 +127,17 @@ public sealed class PagedCyclePlanTests
             {
                 if (index++ == first)
                 {
-                    await Task.WhenAny(released, Task.Delay(TimeSpan.FromSeconds(30), cancellationToken));
-                    AskedWhileReading = released.IsCompleted;
+                    await Task.WhenAny(Released, Task.Delay(TimeSpan.FromSeconds(30), cancellationToken));
+                    AskedWhileReading = Released.IsCompleted;
                 }
                 yield return po;
             }
+        }
+
+        public Task<IReadOnlySet<string>?> FindPosWithLinesUpdatedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+        {
+            SearchedSince = since;
+            return Task.FromResult(Touched);
         }
     }
 }
