@@ -11,6 +11,19 @@ sealed class BatchApi(InstanceState state, TableApi tables, RateLimiter? rateLim
     public async Task<SnResponse> HandleAsync(SnRequest request)
     {
         state.Stats.Add(ServiceNowEmulatorStats.BatchRequests);
+        state.Stats.BatchStarted();
+        try
+        {
+            return await RunAsync(request);
+        }
+        finally
+        {
+            state.Stats.BatchEnded();
+        }
+    }
+
+    async Task<SnResponse> RunAsync(SnRequest request)
+    {
         JObject body;
         try
         {

@@ -17,6 +17,9 @@ public sealed class ServiceNowEmulatorStats
     public const string Unserviced = "unserviced";
     public const string TransactionsCancelled = "transactions_cancelled";
 
+    /// <summary>The most Batch API requests the instance was working on at the same time.</summary>
+    public const string BatchInFlightMax = "batch_in_flight_max";
+
     readonly ConcurrentDictionary<string, long> _counters = new(StringComparer.Ordinal);
 
     /// <summary>The counter for <paramref name="kind"/>; per-table reads are <c>table_reads:{table}</c>.</summary>
@@ -26,4 +29,14 @@ public sealed class ServiceNowEmulatorStats
         new SortedDictionary<string, long>(_counters, StringComparer.Ordinal);
 
     internal void Add(string kind, long count = 1) => _counters.AddOrUpdate(kind, count, (_, v) => v + count);
+
+    int _batchInFlight;
+
+    internal void BatchStarted()
+    {
+        long now = Interlocked.Increment(ref _batchInFlight);
+        _counters.AddOrUpdate(BatchInFlightMax, now, (_, most) => Math.Max(most, now));
+    }
+
+    internal void BatchEnded() => Interlocked.Decrement(ref _batchInFlight);
 }

@@ -24,6 +24,8 @@ sealed class ServiceNowBatchUpdateFactory : StageFactory<BatchUpdateOptions>
     {
         var serviceNow = ServiceNowConnection.Options(context);
         serviceNow.MaxBatchItems = options.MaxItemsPerRequest;
-        return new ServiceNowRecordWriter(new ServiceNowClient(serviceNow, timeProvider: context.TimeProvider), ownsClient: true);
+        // The stage's parallelism also caps the Batch API requests in flight when one batch is sent in pieces.
+        return new ServiceNowRecordWriter(new ServiceNowClient(serviceNow, timeProvider: context.TimeProvider), ownsClient: true,
+            maxConcurrentRequests: context.Stage.Parallelism);
     }
 }

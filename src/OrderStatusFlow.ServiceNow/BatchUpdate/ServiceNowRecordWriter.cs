@@ -5,8 +5,10 @@ using OrderStatusFlow.ServiceNow.Writing;
 namespace OrderStatusFlow.ServiceNow.BatchUpdate;
 
 /// <summary>
-/// Writes updates through the Batch API: one request per call (split past <see cref="ServiceNowOptions.MaxBatchItems"/>)
-/// with a PATCH per changed record, each asking back the fields it wrote. A 200 that returns an old value fails the PO
+/// Writes updates through the Batch API: one request per call (split past <see cref="ServiceNowOptions.MaxBatchItems"/>;
+/// given <c>maxConcurrentRequests</c>, the pieces of one call are sent side by side, with at most that many Batch API
+/// requests in flight across all calls, so a cycle's last batches finish sooner without loading the instance more
+/// than the stage's parallelism does) with a PATCH per changed record, each asking back the fields it wrote. A 200 that returns an old value fails the PO
 /// as <see cref="FailureKind.Ignored"/> naming the field; 403 is Permission, 404 NotFound. Items the instance did not
 /// run (unserviced, 429, 503) are sent again; anything that may have committed without an answer (500 "Transaction
 /// cancelled", timeouts, gateway errors) is read back first and only fields not yet holding the sent value are sent
@@ -14,10 +16,15 @@ namespace OrderStatusFlow.ServiceNow.BatchUpdate;
 /// Holds no state between calls: safe to call concurrently for different POs (not for the same PO at once).
 /// Disposing the writer disposes the client when it owns it (the stage factory's writer does).
 /// </summary>
-public sealed class ServiceNowRecordWriter(ServiceNowClient client, bool ownsClient = false) : IRecordWriter, IDisposable
+public sealed class ServiceNowRecordWriter(ServiceNowClient client, bool ownsClient = false, int? maxConcurrentRequests = null)
+    : IRecordWriter, IDisposable
 {
+    // Null: the pieces of one call go one after another (no limit shared between calls).
+    readonly SemaphoreSlim? _requests = maxConcurrentRequests is int most && most > 0 ? new SemaphoreSlim(most) : null;
+
     public void Dispose()
     {
+        _requests?.Dispose();
         if (ownsClient)
             client.Dispose();
     }
@@ -44,19 +51,17 @@ public sealed class ServiceNowRecordWriter(ServiceNowClient client, bool ownsCli
             if (toSend.Count == 0)
                 break;
             TimeSpan? wait = null;
-            foreach (var chunk in toSend.Chunk(_options.MaxBatchItems))
+            var chunks = toSend.Chunk(_options.MaxBatchItems).ToList();
+            var sent = _requests is null
+                ? await SendInTurnAsync(chunks, round, cancellationToken)
+                : await Task.WhenAll(chunks.Select(chunk => SendLimitedAsync(_requests, chunk, round, cancellationToken)));
+            foreach (var piece in sent)
+                wait = Max(wait, piece.Wait);
+            if (sent.FirstOrDefault(piece => piece.Fatal is not null).Fatal is { } stop)
             {
-                try
-                {
-                    wait = Max(wait, await _sender.SendAsync(chunk, round, cancellationToken));
-                }
-                catch (SyncException e) when (e.Kind != FailureKind.Transient)
-                {
-                    fatal = e;
-                    foreach (var item in toSend.Where(i => !i.Done))
-                        item.Fail(e.Kind, e.Message);
-                    break;
-                }
+                fatal = stop;
+                foreach (var item in toSend.Where(i => !i.Done))
+                    item.Fail(stop.Kind, stop.Message);
             }
             if (wait is { } delay && delay > TimeSpan.Zero && items.Any(i => !i.Done))
                 await Task.Delay(delay, cancellationToken);
@@ -110,6 +115,47 @@ public sealed class ServiceNowRecordWriter(ServiceNowClient client, bool ownsCli
             results.Add(WriteResult.Failed(batch[u].PoSysId, kind, error));
         }
         return results;
+    }
+
+    // One piece after another; a non-transient failure stops the rest (they fail with it).
+    async Task<IReadOnlyList<(TimeSpan? Wait, SyncException? Fatal)>> SendInTurnAsync(
+        IReadOnlyList<WriteItem[]> chunks, int round, CancellationToken cancellationToken)
+    {
+        var sent = new List<(TimeSpan?, SyncException?)>();
+        foreach (var chunk in chunks)
+        {
+            var outcome = await SendOneAsync(chunk, round, cancellationToken);
+            sent.Add(outcome);
+            if (outcome.Fatal is not null)
+                break;
+        }
+        return sent;
+    }
+
+    async Task<(TimeSpan? Wait, SyncException? Fatal)> SendLimitedAsync(
+        SemaphoreSlim requests, WriteItem[] chunk, int round, CancellationToken cancellationToken)
+    {
+        await requests.WaitAsync(cancellationToken);
+        try
+        {
+            return await SendOneAsync(chunk, round, cancellationToken);
+        }
+        finally
+        {
+            requests.Release();
+        }
+    }
+
+    async Task<(TimeSpan? Wait, SyncException? Fatal)> SendOneAsync(WriteItem[] chunk, int round, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await _sender.SendAsync(chunk, round, cancellationToken), null);
+        }
+        catch (SyncException e) when (e.Kind != FailureKind.Transient)
+        {
+            return (null, e);
+        }
     }
 
     static int Severity(FailureKind kind) => kind switch

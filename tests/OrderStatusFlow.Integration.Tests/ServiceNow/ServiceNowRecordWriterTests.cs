@@ -42,6 +42,39 @@ public sealed class ServiceNowRecordWriterTests
     }
 
     [Test]
+    public async Task WriteBatch_SplitWithARequestLimit_SendsThePiecesSideBySide()
+    {
+        // 100 ms per batch item keeps each 4-item request busy for 400 ms, long enough for the three to meet.
+        await using var emulator = await ServiceNowEmulator.StartAsync(ServiceNowScenario.Generate(3, batchItemLatencyMs: 100));
+        using var client = Sn.Client(emulator, o => o.MaxBatchItems = 4);
+        var updates = Enumerable.Range(1, 3).Select(i => Sn.Update(i, "TDS Shipped", 1, 2, 3)).ToList();
+
+        var results = await new ServiceNowRecordWriter(client, maxConcurrentRequests: 8).WriteBatchAsync(updates, CancellationToken.None);
+
+        Assert.That(results.All(r => r.Succeeded), Is.True);
+        Assert.That(emulator.Stats[ServiceNowEmulatorStats.BatchRequests], Is.EqualTo(3));
+        Assert.That(emulator.Stats[ServiceNowEmulatorStats.BatchInFlightMax], Is.GreaterThan(1), "the pieces of one batch were sent one after another");
+        Assert.That(emulator.GetRecord("proc_po_item", Sn.Line(3, 3))!["u_tds_shipped_quantity"], Is.EqualTo("4"));
+    }
+
+    [Test]
+    public async Task WriteBatch_RequestLimitOfOne_SendsOnePieceAtATimeAcrossCalls()
+    {
+        await using var emulator = await ServiceNowEmulator.StartAsync(ServiceNowScenario.Generate(4, batchItemLatencyMs: 20));
+        using var client = Sn.Client(emulator, o => o.MaxBatchItems = 4);
+        using var writer = new ServiceNowRecordWriter(client, maxConcurrentRequests: 1);
+
+        var calls = new[] { new[] { 1, 2 }, new[] { 3, 4 } }
+            .Select(pos => writer.WriteBatchAsync(pos.Select(i => Sn.Update(i, "TDS Shipped", 1, 2, 3)).ToList(), CancellationToken.None));
+        var results = (await Task.WhenAll(calls)).SelectMany(r => r).ToList();
+
+        Assert.That(results, Has.Count.EqualTo(4));
+        Assert.That(results.All(r => r.Succeeded), Is.True);
+        Assert.That(emulator.Stats[ServiceNowEmulatorStats.BatchRequests], Is.EqualTo(4));
+        Assert.That(emulator.Stats[ServiceNowEmulatorStats.BatchInFlightMax], Is.EqualTo(1), "more Batch API requests in flight than the limit");
+    }
+
+    [Test]
     public async Task WriteBatch_FieldSilentlyIgnored_FailsIgnoredNamingOnlyThatField()
     {
         var scenario = ServiceNowScenario.Generate(2);
