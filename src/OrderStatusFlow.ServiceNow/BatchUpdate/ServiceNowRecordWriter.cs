@@ -51,10 +51,10 @@ public sealed class ServiceNowRecordWriter(ServiceNowClient client, bool ownsCli
             if (toSend.Count == 0)
                 break;
             TimeSpan? wait = null;
-            var chunks = toSend.Chunk(_options.MaxBatchItems).ToList();
             var sent = _requests is null
-                ? await SendInTurnAsync(chunks, round, cancellationToken)
-                : await Task.WhenAll(chunks.Select(chunk => SendLimitedAsync(_requests, chunk, round, cancellationToken)));
+                ? await SendInTurnAsync(toSend.Chunk(_options.MaxBatchItems).ToList(), round, cancellationToken)
+                : await Task.WhenAll(WholeUpdates(toSend, _options.MaxBatchItems)
+                    .Select(chunk => SendLimitedAsync(_requests, chunk, round, cancellationToken)));
             foreach (var piece in sent)
                 wait = Max(wait, piece.Wait);
             if (sent.FirstOrDefault(piece => piece.Fatal is not null).Fatal is { } stop)
@@ -115,6 +115,32 @@ public sealed class ServiceNowRecordWriter(ServiceNowClient client, bool ownsCli
             results.Add(WriteResult.Failed(batch[u].PoSysId, kind, error));
         }
         return results;
+    }
+
+    // Pieces sent side by side keep each PO's records (header and lines) in one request, so two concurrent
+    // transactions never write the same PO; only a PO with more records than fit in one request is split.
+    static List<WriteItem[]> WholeUpdates(IReadOnlyList<WriteItem> items, int most)
+    {
+        var pieces = new List<WriteItem[]>();
+        var piece = new List<WriteItem>();
+        foreach (var update in items.GroupBy(i => i.Update))
+        {
+            var records = update.ToList();
+            if (piece.Count > 0 && piece.Count + records.Count > most)
+            {
+                pieces.Add([.. piece]);
+                piece.Clear();
+            }
+            if (records.Count > most)
+            {
+                pieces.AddRange(records.Chunk(most));
+                continue;
+            }
+            piece.AddRange(records);
+        }
+        if (piece.Count > 0)
+            pieces.Add([.. piece]);
+        return pieces;
     }
 
     // One piece after another; a non-transient failure stops the rest (they fail with it).

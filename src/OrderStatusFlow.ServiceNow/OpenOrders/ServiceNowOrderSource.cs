@@ -86,15 +86,15 @@ public sealed class ServiceNowOrderSource(ServiceNowClient client, Eligibility? 
     /// One paged query on the line table: <c>sys_updated_on&gt;=</c><paramref name="since"/> (ServiceNow stores it in
     /// whole seconds, UTC; the second is rounded down), only the parent reference read. The lines are not filtered to
     /// the connector's POs here (that would need a dot-walked term per term of the PO query): the caller intersects
-    /// with the open POs it read. Ordered by <c>sys_id</c>: the result set only grows while it is paged (an update
-    /// moves no row out), so a row may be read twice but none is skipped.
+    /// with the open POs it read. Paged by <c>sys_id&gt;last</c> like the PO read, so a line deleted while the search
+    /// pages does not shift the next page over an updated one.
     /// </summary>
     public async Task<IReadOnlySet<string>?> FindPosWithLinesUpdatedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
         var parent = _options.LineParentField;
         var at = since.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
         var pos = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var page in client.ReadPagesAsync(_options.LineTable, $"sys_updated_on>={at}^ORDERBYsys_id", ["sys_id", parent], cancellationToken))
+        await foreach (var page in ReadKeysetPagesAsync(_options.LineTable, $"sys_updated_on>={at}", ["sys_id", parent], cancellationToken))
             foreach (var line in page)
                 if (line.GetValueOrDefault(parent, "") is { Length: > 0 } po)
                     pos.Add(po);
@@ -139,20 +139,21 @@ public sealed class ServiceNowOrderSource(ServiceNowClient client, Eligibility? 
             var query = _options.Query.Contains("ORDERBY", StringComparison.Ordinal) ? _options.Query : JoinQuery(_options.Query, "ORDERBYsys_id");
             return client.ReadPagesAsync(_options.Table, query, _options.PoFields, cancellationToken);
         }
-        return ReadKeysetPagesAsync(cancellationToken);
+        return ReadKeysetPagesAsync(_options.Table, _options.Query, _options.PoFields, cancellationToken);
     }
 
     /// <summary>
     /// Pages by <c>sys_id&gt;last</c> (in every <c>^NQ</c> group, see <see cref="KeysetQuery"/>): a PO leaving the
     /// result set never shifts the next page.
     /// </summary>
-    async IAsyncEnumerable<IReadOnlyList<IReadOnlyDictionary<string, string>>> ReadKeysetPagesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    async IAsyncEnumerable<IReadOnlyList<IReadOnlyDictionary<string, string>>> ReadKeysetPagesAsync(
+        string table, string userQuery, IReadOnlyList<string> fields, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var last = "";
         while (true)
         {
-            var query = KeysetQuery.Page(_options.Query, last);
-            var page = await client.ReadFirstAsync(_options.Table, query, _options.PoFields, _options.PageSize, cancellationToken);
+            var query = KeysetQuery.Page(userQuery, last);
+            var page = await client.ReadFirstAsync(table, query, fields, _options.PageSize, cancellationToken);
             if (page.Count > 0)
                 yield return page;
             var next = page.Count > 0 ? page[^1].GetValueOrDefault("sys_id", "") : "";

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using OrderStatusFlow.ServiceNow.OpenOrders;
 using OrderStatusFlow.ServiceNow.BatchUpdate;
 using System.Net.Http.Headers;
@@ -94,6 +95,24 @@ public sealed class ServiceNowOrderSourceTests
 
         Assert.That(seen, Has.Count.EqualTo(expected));
         Assert.That(seen, Is.Unique);
+    }
+
+    [Test]
+    public async Task FindPosWithLinesUpdatedSince_EditsOverSeveralPages_FindsExactlyTheEditedPos()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        await using var emulator = await ServiceNowEmulator.StartAsync(ServiceNowScenario.Generate(25), time: time);
+        using var client = Sn.Client(emulator, o => o.PageSize = 5);
+        emulator.AdvanceClock(TimeSpan.FromHours(1));
+        time.Advance(TimeSpan.FromHours(1));
+        var edited = Enumerable.Range(1, 12).ToList();
+        foreach (var i in edited)
+            Assert.That(emulator.EditAsPerson("proc_po_item", Sn.Line(i, 2), new Dictionary<string, string> { ["ordered_quantity"] = "9" }), Is.True);
+
+        var found = await new ServiceNowOrderSource(client).FindPosWithLinesUpdatedSinceAsync(time.GetUtcNow().AddMinutes(-30), CancellationToken.None);
+
+        Assert.That(found, Is.EquivalentTo(edited.Select(Sn.Po)), "12 edited lines over 3 pages of 5: every PO once, no other");
+        Assert.That(emulator.Stats["table_reads:proc_po_item"], Is.EqualTo(3));
     }
 
     [Test]

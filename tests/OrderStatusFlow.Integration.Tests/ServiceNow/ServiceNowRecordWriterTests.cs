@@ -58,6 +58,21 @@ public sealed class ServiceNowRecordWriterTests
     }
 
     [Test]
+    public async Task WriteBatch_PiecesSideBySide_KeepEachPoInOneRequest()
+    {
+        // 4 records per PO, 6 per request: item by item, PO 2 would straddle the first two requests.
+        await using var emulator = await ServiceNowEmulator.StartAsync(ServiceNowScenario.Generate(3));
+        using var client = Sn.Client(emulator, o => o.MaxBatchItems = 6);
+        var updates = Enumerable.Range(1, 3).Select(i => Sn.Update(i, "TDS Shipped", 1, 2, 3)).ToList();
+
+        var results = await new ServiceNowRecordWriter(client, maxConcurrentRequests: 8).WriteBatchAsync(updates, CancellationToken.None);
+
+        Assert.That(results.All(r => r.Succeeded), Is.True);
+        Assert.That(emulator.Stats[ServiceNowEmulatorStats.BatchRequests], Is.EqualTo(3), "one request per PO: a PO's records were split across requests");
+        Assert.That(emulator.Stats[ServiceNowEmulatorStats.Patches], Is.EqualTo(12));
+    }
+
+    [Test]
     public async Task WriteBatch_RequestLimitOfOne_SendsOnePieceAtATimeAcrossCalls()
     {
         await using var emulator = await ServiceNowEmulator.StartAsync(ServiceNowScenario.Generate(4, batchItemLatencyMs: 20));
