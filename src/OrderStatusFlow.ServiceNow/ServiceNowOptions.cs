@@ -47,17 +47,11 @@ public sealed class ServiceNowOptions
     /// <summary>PO sys_ids per bulk line query (<c>purchase_orderIN…</c>), keeping URLs short. Default 100.</summary>
     public int LineQueryChunkSize { get; set; } = 100;
 
-    /// <summary>PO fields read.</summary>
-    public List<string> PoFields { get; set; } =
-        ["sys_id", "number", "status", "u_tds_cpo_id", "u_tds_order_status", "u_tracking_number", "u_ship_date", "u_vendor_notes"];
+    /// <summary>PO fields read (default: the source stage's default fields).</summary>
+    public List<string> PoFields { get; set; } = [.. OpenOrders.OpenOrdersOptions.DefaultFields];
 
-    /// <summary>Line fields read.</summary>
-    public List<string> LineFields { get; set; } =
-    [
-        "sys_id", "purchase_order", "ordered_quantity", "part_number", "u_tds_line_number", "u_tds_line_status",
-        "u_tds_shipped_quantity", "u_tds_backordered_quantity", "u_tracking_number", "u_serial_numbers", "u_carrier",
-        "u_ship_date", "u_tds_eta",
-    ];
+    /// <summary>Line fields read (default: the source stage's default line fields).</summary>
+    public List<string> LineFields { get; set; } = [.. OpenOrders.OpenOrdersOptions.DefaultLineFields];
 
     /// <summary>The line field holding the distributor's line number. Default <c>u_tds_line_number</c>.</summary>
     public string LineNumberField { get; set; } = "u_tds_line_number";

@@ -28,11 +28,17 @@ public sealed class OpenOrdersOptions : IValidatableObject
     public int PageSize { get; set; } = 200;
 
     /// <summary>PO fields read. Must include sys_id and number.</summary>
-    public List<string> Fields { get; set; } =
-        ["sys_id", "number", "status", "u_tds_cpo_id", "u_tds_order_status", "u_tracking_number", "u_ship_date", "u_vendor_notes"];
+    public List<string> Fields { get; set; } = [.. DefaultFields];
 
     /// <summary>Line fields read. Must include sys_id and purchase_order.</summary>
-    public List<string> LineFields { get; set; } =
+    public List<string> LineFields { get; set; } = [.. DefaultLineFields];
+
+    /// <summary>The PO fields the shipped rules read (the default of <see cref="Fields"/>).</summary>
+    internal static readonly string[] DefaultFields =
+        ["sys_id", "number", "status", "u_tds_cpo_id", "u_tds_order_status", "u_tracking_number", "u_ship_date", "u_vendor_notes"];
+
+    /// <summary>The line fields the shipped rules read (the default of <see cref="LineFields"/>).</summary>
+    internal static readonly string[] DefaultLineFields =
     [
         "sys_id", "purchase_order", "ordered_quantity", "part_number", "u_tds_line_number", "u_tds_line_status",
         "u_tds_shipped_quantity", "u_tds_backordered_quantity", "u_tracking_number", "u_serial_numbers", "u_carrier",
