@@ -40,6 +40,7 @@ sealed class BatchApi(InstanceState state, TableApi tables, RateLimiter? rateLim
         var serviced = new JArray();
         var unserviced = new JArray();
         var scenario = state.Scenario;
+        var pacer = new ItemPacer(TimeSpan.FromMilliseconds(scenario.BatchItemLatencyMs), TimeProvider.System);
         foreach (var item in items.OfType<JObject>())
         {
             var id = item.Value<string>("id") ?? "";
@@ -52,7 +53,7 @@ sealed class BatchApi(InstanceState state, TableApi tables, RateLimiter? rateLim
             }
             state.Stats.Add(ServiceNowEmulatorStats.BatchItems);
             if (scenario.BatchItemLatencyMs > 0)
-                await Task.Delay(scenario.BatchItemLatencyMs);
+                await pacer.NextAsync();
             var started = clock.ElapsedMilliseconds;
             var answer = RunItem(request, item);
             var entry = new JObject
