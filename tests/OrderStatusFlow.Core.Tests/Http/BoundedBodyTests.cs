@@ -41,4 +41,25 @@ sealed class BoundedBodyTests
 
         Assert.That(text, Does.EndWith("<a>café</a>"));
     }
+
+    [Test]
+    public async Task ReadAsync_ABodyOfManyReadBuffersWithoutALength_IsReadWhole()
+    {
+        var text = "<a>" + string.Concat(Enumerable.Range(0, 20_000).Select(i => (char)('a' + i % 26))) + "</a>";
+        var content = Content(Encoding.UTF8.GetBytes(text));
+        content.Headers.ContentLength = null; // as a chunked answer: only the bytes received tell the size
+
+        Assert.That(await BoundedBody.ReadAsync(content, 64 * 1024, "the answer", CancellationToken.None), Is.EqualTo(text));
+    }
+
+    [Test]
+    public void ReadAsync_ABodyWithoutALengthThatOutgrowsTheCap_IsADataError()
+    {
+        var content = Content(new byte[40_000]);
+        content.Headers.ContentLength = null;
+
+        var ex = Assert.ThrowsAsync<SyncException>(() => BoundedBody.ReadAsync(content, 32 * 1024, "the answer", CancellationToken.None));
+
+        Assert.That(ex!.Message, Does.Contain("larger than the 32 KiB cap (more than that received)"));
+    }
 }
