@@ -45,6 +45,21 @@ sealed class EncodedQuery
     public bool Matches(IReadOnlyDictionary<string, string> record, ISet<string> columns) =>
         _segments.Count == 0 || _segments.Any(s => s.All(group => group.Any(t => !columns.Contains(t.Field) || t.Matches(record))));
 
+    /// <summary>
+    /// A field every matching record must hold one of the given values in (a term <c>fieldINa,b</c> or <c>field=a</c>
+    /// ANDed with the rest of a query without <c>^NQ</c>), so the caller may look the candidates up instead of testing
+    /// every record; null when the query has no such term. Terms on unknown fields match everything and do not count.
+    /// </summary>
+    public (string Field, IReadOnlyCollection<string> Values)? RequiredValues(ISet<string> columns)
+    {
+        if (_segments.Count != 1)
+            return null;
+        foreach (var group in _segments[0])
+            if (group is [{ Op: "IN" or "=" } term] && columns.Contains(term.Field))
+                return (term.Field, term.Op == "IN" ? term.InValues : [term.Value]);
+        return null;
+    }
+
     public IEnumerable<Dictionary<string, string>> Sort(IEnumerable<Dictionary<string, string>> records)
     {
         if (_order.Count == 0)
@@ -76,6 +91,8 @@ sealed class EncodedQuery
     {
         // IN lists can hold hundreds of sys_ids: split once, not per row.
         readonly HashSet<string> _set = Op is "IN" or "NOT IN" ? new HashSet<string>(Value.Split(','), StringComparer.Ordinal) : [];
+
+        public IReadOnlyCollection<string> InValues => _set;
 
         public bool Matches(IReadOnlyDictionary<string, string> record)
         {

@@ -1,9 +1,17 @@
 namespace OrderStatusFlow.Emulators.ServiceNow;
 
-/// <summary>The instance's rows, guarded by one lock; every read hands out copies.</summary>
+/// <summary>
+/// The instance's rows, guarded by one lock; every read hands out copies. A query that requires a field to be one of
+/// a set of values (<c>fieldIN…</c> or <c>field=…</c>) looks the rows up in an index of that field (built on first
+/// use, kept current by every write), as the instance's database would, instead of testing every row: the bench's
+/// line reads (100 POs' lines out of 60,000) made table scans most of the emulator's CPU.
+/// </summary>
 sealed class TableStore
 {
     readonly object _gate = new();
+    // table -> field -> value -> positions of the rows holding it.
+    readonly Dictionary<string, Dictionary<string, Dictionary<string, HashSet<int>>>> _indexes = new(StringComparer.Ordinal);
+    readonly Dictionary<string, Dictionary<string, int>> _positions = new(StringComparer.Ordinal);
     readonly Dictionary<string, List<Dictionary<string, string>>> _tables = new(StringComparer.Ordinal);
     readonly Dictionary<string, HashSet<string>> _columns = new(StringComparer.Ordinal);
     readonly Dictionary<string, Dictionary<string, Dictionary<string, string>>> _bySysId = new(StringComparer.Ordinal);
@@ -20,6 +28,10 @@ sealed class TableStore
             _tables[name] = copies;
             _columns[name] = columns;
             _bySysId[name] = copies.GroupBy(r => r["sys_id"]).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            _positions[name] = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < copies.Count; i++)
+                _positions[name].TryAdd(copies[i]["sys_id"], i);
+            _indexes[name] = new Dictionary<string, Dictionary<string, HashSet<int>>>(StringComparer.Ordinal);
         }
     }
 
@@ -33,7 +45,19 @@ sealed class TableStore
         lock (_gate)
         {
             var columns = _columns[table];
-            var matching = query.Sort(_tables[table].Where(r => query.Matches(r, columns))).ToList();
+            var rows = _tables[table];
+            IEnumerable<Dictionary<string, string>> candidates = rows;
+            if (query.RequiredValues(columns) is { } required)
+            {
+                var index = Index(table, required.Field);
+                var positions = new List<int>();
+                foreach (var value in required.Values)
+                    if (index.TryGetValue(value, out var at))
+                        positions.AddRange(at);
+                positions.Sort();
+                candidates = positions.Select(p => rows[p]);
+            }
+            var matching = query.Sort(candidates.Where(r => query.Matches(r, columns))).ToList();
             var page = matching.Skip(Math.Max(0, offset)).Take(limit).Select(r => new Dictionary<string, string>(r)).ToList();
             return (matching.Count, page);
         }
@@ -60,7 +84,10 @@ sealed class TableStore
                 if (isReadOnly(field) || !_columns[table].Contains(field))
                     ignored.Add(field);
                 else if (row[field] != value)
+                {
+                    Reindex(table, sysId, field, row[field], value);
                     changed[field] = row[field] = value;
+                }
             }
             row["sys_updated_on"] = now.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss");
             row["sys_mod_count"] = (int.TryParse(row["sys_mod_count"], out var n) ? n + 1 : 1).ToString();
@@ -91,7 +118,38 @@ sealed class TableStore
             row["sys_updated_on"] = now.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss");
             rows.Add(row);
             _bySysId[table][sysId] = row;
+            _positions[table][sysId] = rows.Count - 1;
+            foreach (var (field, index) in _indexes[table])
+                Add(index, row[field], rows.Count - 1);
         }
+    }
+
+    // Callers hold the lock.
+    Dictionary<string, HashSet<int>> Index(string table, string field)
+    {
+        if (_indexes[table].TryGetValue(field, out var index))
+            return index;
+        index = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+        var rows = _tables[table];
+        for (var i = 0; i < rows.Count; i++)
+            Add(index, rows[i].GetValueOrDefault(field, ""), i);
+        return _indexes[table][field] = index;
+    }
+
+    void Reindex(string table, string sysId, string field, string before, string after)
+    {
+        if (!_indexes[table].TryGetValue(field, out var index) || !_positions[table].TryGetValue(sysId, out var position))
+            return;
+        if (index.TryGetValue(before, out var old))
+            old.Remove(position);
+        Add(index, after, position);
+    }
+
+    static void Add(Dictionary<string, HashSet<int>> index, string value, int position)
+    {
+        if (!index.TryGetValue(value, out var at))
+            index[value] = at = [];
+        at.Add(position);
     }
 
     Dictionary<string, string>? Find(string table, string sysId) =>
