@@ -59,12 +59,14 @@ public sealed class ServiceNowOrderSource(ServiceNowClient client, Eligibility? 
     }
 
     /// <summary>
-    /// The given POs with their lines: one bulk line read per page of POs, the next one read while the POs of the
-    /// current one are handed out.
+    /// The given POs with their lines: one bulk line query per <c>lineQueryChunkSize</c> POs (the <c>IN</c> list of
+    /// one query), the next one read while the POs of the current one are handed out. Handing out each query's POs as
+    /// soon as its lines are in (rather than a whole page of POs, two queries) lets the first TD SYNNEX call of a
+    /// cycle leave after one line query instead of two, for the same number of requests.
     /// </summary>
     public async IAsyncEnumerable<PurchaseOrder> ReadLinesAsync(IReadOnlyList<PurchaseOrder> headers, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var chunks = headers.Chunk(Math.Max(1, _options.PageSize)).ToList();
+        var chunks = headers.Chunk(Math.Max(1, _options.LineQueryChunkSize)).ToList();
         if (chunks.Count == 0)
             yield break;
         var next = ReadLinesAsync(chunks[0].Select(p => p.SysId).ToList(), cancellationToken);

@@ -35,4 +35,30 @@ public sealed class ServiceNowHeaderReadTests
             Assert.That(emulator.Stats["table_reads:proc_po_item"], Is.EqualTo(1), "one bulk line read for both");
         });
     }
+
+    [Test]
+    public async Task ReadLines_HandsOutTheFirstPosOnceTheirOwnLineQueryIsIn_NotAfterEveryQueryOfThePage()
+    {
+        await using var emulator = await ServiceNowEmulator.StartAsync(ServiceNowScenario.Generate(6));
+        using var client = Sn.Client(emulator, o => o.LineQueryChunkSize = 2);
+        var source = new ServiceNowOrderSource(client);
+        var headers = new List<PurchaseOrder>();
+        await foreach (var po in source.ReadOpenHeadersAsync(CancellationToken.None))
+            headers.Add(po);
+
+        long? lineQueriesAtFirstPo = null;
+        var withLines = new List<PurchaseOrder>();
+        await foreach (var po in source.ReadLinesAsync(headers, CancellationToken.None))
+        {
+            lineQueriesAtFirstPo ??= emulator.Stats["table_reads:proc_po_item"];
+            withLines.Add(po);
+        }
+
+        // Six POs, two per query: three queries. The first PO comes with its own query answered and at most the next
+        // one read ahead; before, all three were read before any PO of the page was handed out.
+        Assert.That(lineQueriesAtFirstPo, Is.LessThanOrEqualTo(2));
+        Assert.That(emulator.Stats["table_reads:proc_po_item"], Is.EqualTo(3));
+        Assert.That(withLines.Select(p => p.Number), Is.EqualTo(headers.Select(h => h.Number)), "in the order given");
+        Assert.That(withLines.All(p => p.Lines.Count == 3), Is.True);
+    }
 }
