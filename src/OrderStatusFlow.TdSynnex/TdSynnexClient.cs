@@ -29,6 +29,7 @@ public sealed class TdSynnexClient
     readonly Redactor _redactor;
     readonly RequestRateLimiter _limiter;
     readonly ResiliencePipeline _retry;
+    readonly RequestBuilder _requests;
 
     public TdSynnexClient(TdSynnexOptions options, HttpClient httpClient, TimeProvider? time = null, ILogger? logger = null)
     {
@@ -40,6 +41,7 @@ public sealed class TdSynnexClient
         KnownSecrets.Register(_redactor.Secrets);
         _limiter = new RequestRateLimiter(options.RequestsPerSecond, _time);
         _retry = BuildRetry();
+        _requests = new RequestBuilder(options);
     }
 
     /// <summary>The TD SYNNEX account the requests are made for.</summary>
@@ -47,12 +49,12 @@ public sealed class TdSynnexClient
 
     /// <summary>Asks PO Status for one PO; throws <see cref="SyncException"/> for every error answer.</summary>
     internal Task<PoStatusResponse> GetPoStatusAsync(string poNumber, CancellationToken cancellationToken) =>
-        SendAsync("PO Status", _options.StatusUri, poNumber, RequestBuilder.PoStatus(_options, poNumber),
+        SendAsync("PO Status", _options.StatusUri, poNumber, _requests.PoStatus(poNumber),
             body => PoStatusParser.Parse(body, _redactor), cancellationToken);
 
     /// <summary>Asks the invoice query for one PO; "no invoice yet" is a result, not an error.</summary>
     internal Task<InvoiceQueryResult> GetInvoicesAsync(string poNumber, CancellationToken cancellationToken) =>
-        SendAsync("invoice query", _options.InvoiceUri, poNumber, RequestBuilder.InvoiceQuery(_options, poNumber),
+        SendAsync("invoice query", _options.InvoiceUri, poNumber, _requests.InvoiceQuery(poNumber),
             body => InvoiceParser.Parse(body, _redactor), cancellationToken);
 
     async Task<T> SendAsync<T>(string endpoint, Uri uri, string poNumber, string request, Func<string, T> parse, CancellationToken cancellationToken)
