@@ -12,11 +12,16 @@ sealed class DataSetOptions
     readonly Option<int> _snLatency = Int("--sn-latency-ms", "ServiceNow latency per HTTP request, ms", 15);
     readonly Option<int> _snItemLatency = Int("--sn-item-latency-ms", "ServiceNow latency per batch item, ms", 1);
     readonly Option<int> _snCapacity = Int("--sn-capacity", "ServiceNow requests served at once (0 = unlimited)", 8);
+    readonly Option<bool> _noWarmCycle = new("--no-warm-cycle")
+    {
+        Description = "Skip the warm cycle (the first cycle again, in this now warm process, on a second untouched copy of the data)",
+    };
 
     public void AddTo(Command command)
     {
         foreach (var option in new[] { _orders, _tdsLatency, _tdsCapacity, _snLatency, _snItemLatency, _snCapacity })
             command.Options.Add(option);
+        command.Options.Add(_noWarmCycle);
         command.Validators.Add(result =>
         {
             if (result.GetValue(_orders) < 1)
@@ -35,6 +40,7 @@ sealed class DataSetOptions
         SnLatencyMs = p.GetValue(_snLatency),
         SnItemLatencyMs = p.GetValue(_snItemLatency),
         SnCapacity = p.GetValue(_snCapacity),
+        WarmCycle = !p.GetValue(_noWarmCycle),
     };
 
     static Option<int> Int(string name, string description, int defaultValue) =>

@@ -23,44 +23,20 @@ static class BenchRunner
             await using var child = await EmulatorChild.StartAsync(settings, cancellationToken);
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
             using var timeline = new HttpTimeline();
-            var pipelinePath = BenchPipelineFile.Write(settings, child.ServiceNowUrl, child.TdSynnexUrl, folder);
             StageTypes.ClearConnectionEnvironment(); // the file's emulator endpoints, never an instance named in the shell
-            var cycles = new List<BenchCycle>();
             var startup = Stopwatch.StartNew();
-            await using (var log = await SqliteActivityLog.OpenAsync(Path.Combine(folder, "activity.db")))
-            {
-                var registry = StageTypes.CreateRegistry(() => log, logger);
-                await using var service = new SyncService(new SyncServiceOptions
-                {
-                    PipelinePath = pipelinePath,
-                    RulesFolder = settings.RulesFolder,
-                    Logger = logger,
-                    WatchFile = false,
-                    Schedule = new SqliteCheckSchedule(log), // as `osf run` builds it
-                }, registry, log);
-                for (var i = 0; i < 2; i++)
-                {
-                    var before = await EmulatorCounters.ReadAsync(http, child.ServiceNowUrl, child.TdSynnexUrl, cancellationToken);
-                    var cycleStart = Stopwatch.GetTimestamp();
-                    // Cycle 1 is a cycle of the long-lived `osf run` on a new schedule: every PO is due (headers read
-                    // and planned, then lines read for the POs checked). The idle cycle is `osf run --once` (or the
-                    // console's sync now for all): every open PO checked, streamed from the source.
-                    var result = await service.RunOnceAsync(i == 0 ? CycleRequest.Due : CycleRequest.All, cancellationToken);
-                    var cycleEnd = Stopwatch.GetTimestamp();
-                    var peak = PeakWorkingSet(); // before the stats are read, so their parsing does not count
-                    if (i == 0)
-                        startup.Stop();
-                    var after = await EmulatorCounters.ReadAsync(http, child.ServiceNowUrl, child.TdSynnexUrl, cancellationToken);
-                    cycles.Add(BenchCycle.From(result, after.Since(before), peak) with
-                    {
-                        // From the runner's own start (the service first re-reads the pipeline file; before cycle 1
-                        // that load compiles the rules, which is startup time, not cycle time).
-                        Timeline = timeline.Summarize(Math.Max(cycleStart, cycleEnd - (long)((result.FinishedAt - result.StartedAt).TotalSeconds * Stopwatch.Frequency)), cycleEnd, child.TdSynnexUrl.Port, child.ServiceNowUrl.Port, settings.TdsCapacity),
-                    });
-                    if (!result.CouldRun)
-                        break;
-                }
-            }
+            // Cycle 1 is a cycle of the long-lived `osf run` on a new schedule: every PO is due (headers read and
+            // planned, then lines read for the POs checked). The idle cycle is `osf run --once` (or the console's
+            // sync now for all): every open PO checked, streamed from the source.
+            var cycles = await RunServiceAsync(settings, logger, new Endpoints(child.ServiceNowUrl, child.TdSynnexUrl), Path.Combine(folder, "cold"),
+                [CycleRequest.Due, CycleRequest.All], http, timeline, () => startup.Stop(), cancellationToken);
+            // The warm cycle: cycle 1 again, on the second copy of the data set, by a new service (new activity log,
+            // new schedule) in this process, after the cycles above warmed its code and the emulators'.
+            BenchCycle? warm = null;
+            if (settings.WarmCycle && child.WarmServiceNowUrl is { } warmServiceNow && child.WarmTdSynnexUrl is { } warmTdSynnex
+                && cycles.Count == 2 && cycles.All(c => c.Error is null))
+                warm = (await RunServiceAsync(settings, logger, new Endpoints(warmServiceNow, warmTdSynnex), Path.Combine(folder, "warm"),
+                    [CycleRequest.Due], http, timeline, null, cancellationToken)).Single();
             var startupTime = startup.Elapsed - cycles[0].Duration;
             // After the cycles and their memory figures: this compiles the rules once more.
             var rules = settings.RuleEvaluations > 0 ? RuleEvaluationBenchmark.Run(settings.RulesFolder, settings.RuleEvaluations) : null;
@@ -68,6 +44,7 @@ static class BenchRunner
             {
                 Settings = settings,
                 Cycles = cycles,
+                WarmCycle = warm,
                 StartupTime = startupTime < TimeSpan.Zero ? TimeSpan.Zero : startupTime,
                 RuleEvaluation = rules,
                 LoadAverage = LoadAverage(),
@@ -79,6 +56,48 @@ static class BenchRunner
         {
             TryDelete(folder);
         }
+    }
+
+    sealed record Endpoints(Uri ServiceNow, Uri TdSynnex);
+
+    // One SyncService as `osf run` builds it, over its own activity log, running the given cycles one after another.
+    static async Task<List<BenchCycle>> RunServiceAsync(BenchSettings settings, Serilog.ILogger logger, Endpoints endpoints, string folder,
+        IReadOnlyList<CycleRequest> requests, HttpClient http, HttpTimeline timeline, Action? afterFirstCycle, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(folder);
+        var pipelinePath = BenchPipelineFile.Write(settings, endpoints.ServiceNow, endpoints.TdSynnex, folder);
+        var cycles = new List<BenchCycle>();
+        await using var log = await SqliteActivityLog.OpenAsync(Path.Combine(folder, "activity.db"));
+        var registry = StageTypes.CreateRegistry(() => log, logger);
+        await using var service = new SyncService(new SyncServiceOptions
+        {
+            PipelinePath = pipelinePath,
+            RulesFolder = settings.RulesFolder,
+            Logger = logger,
+            WatchFile = false,
+            Schedule = new SqliteCheckSchedule(log), // as `osf run` builds it
+        }, registry, log);
+        foreach (var request in requests)
+        {
+            var before = await EmulatorCounters.ReadAsync(http, endpoints.ServiceNow, endpoints.TdSynnex, cancellationToken);
+            var cycleStart = Stopwatch.GetTimestamp();
+            var result = await service.RunOnceAsync(request, cancellationToken);
+            var cycleEnd = Stopwatch.GetTimestamp();
+            var peak = PeakWorkingSet(); // before the stats are read, so their parsing does not count
+            if (cycles.Count == 0)
+                afterFirstCycle?.Invoke();
+            var after = await EmulatorCounters.ReadAsync(http, endpoints.ServiceNow, endpoints.TdSynnex, cancellationToken);
+            cycles.Add(BenchCycle.From(result, after.Since(before), peak) with
+            {
+                // From the runner's own start (the service first re-reads the pipeline file; before cycle 1
+                // that load compiles the rules, which is startup time, not cycle time).
+                Timeline = timeline.Summarize(Math.Max(cycleStart, cycleEnd - (long)((result.FinishedAt - result.StartedAt).TotalSeconds * Stopwatch.Frequency)),
+                    cycleEnd, endpoints.TdSynnex.Port, endpoints.ServiceNow.Port, settings.TdsCapacity),
+            });
+            if (!result.CouldRun)
+                break;
+        }
+        return cycles;
     }
 
     /// <summary>Process.PeakWorkingSet64 (on Linux the kernel's VmHWM of this process).</summary>

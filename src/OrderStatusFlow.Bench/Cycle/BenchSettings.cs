@@ -30,6 +30,12 @@ sealed record BenchSettings
     /// <summary>Override of <c>source.pageSize</c>.</summary>
     public int? PageSize { get; init; }
 
+    /// <summary>
+    /// Also measure the warm cycle: cycle 1 once more, in the same (now warm) process, against a second copy of the
+    /// data set that no cycle has touched, served by the same (now warm) emulator process.
+    /// </summary>
+    public bool WarmCycle { get; init; } = true;
+
     /// <summary>Rule evaluations for the rule micro-benchmark; 0 skips it.</summary>
     public int RuleEvaluations { get; init; } = 200_000;
 
@@ -45,5 +51,6 @@ sealed record BenchSettings
     [
         Commands.EmulatorHostCommand.Name, "--orders", $"{Orders}", "--tds-latency-ms", $"{TdsLatencyMs}", "--tds-capacity", $"{TdsCapacity}",
         "--sn-latency-ms", $"{SnLatencyMs}", "--sn-item-latency-ms", $"{SnItemLatencyMs}", "--sn-capacity", $"{SnCapacity}",
+        .. WarmCycle ? Array.Empty<string>() : ["--no-warm-cycle"],
     ];
 }

@@ -25,6 +25,11 @@ sealed class EmulatorChild : IAsyncDisposable
 
     public Uri TdSynnexUrl { get; private set; } = null!;
 
+    /// <summary>The second copy of the data set, for the warm cycle (null without <see cref="BenchSettings.WarmCycle"/>).</summary>
+    public Uri? WarmServiceNowUrl { get; private set; }
+
+    public Uri? WarmTdSynnexUrl { get; private set; }
+
     public int ProcessId => _process.Id;
 
     public static async Task<EmulatorChild> StartAsync(BenchSettings settings, CancellationToken cancellationToken)
@@ -43,7 +48,7 @@ sealed class EmulatorChild : IAsyncDisposable
             ?? throw new InvalidOperationException($"Could not start '{info.FileName}' for the bench emulators."));
         try
         {
-            await child.ReadUrlsAsync(cancellationToken);
+            await child.ReadUrlsAsync(settings.WarmCycle, cancellationToken);
             return child;
         }
         catch
@@ -53,11 +58,11 @@ sealed class EmulatorChild : IAsyncDisposable
         }
     }
 
-    async Task ReadUrlsAsync(CancellationToken cancellationToken)
+    async Task ReadUrlsAsync(bool warm, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(StartTimeout);
-        while (ServiceNowUrl is null || TdSynnexUrl is null)
+        while (ServiceNowUrl is null || TdSynnexUrl is null || (warm && (WarmServiceNowUrl is null || WarmTdSynnexUrl is null)))
         {
             string? line;
             try
@@ -74,6 +79,10 @@ sealed class EmulatorChild : IAsyncDisposable
                 ServiceNowUrl = new Uri(line[BenchEmulatorHost.ServiceNowPrefix.Length..]);
             else if (line.StartsWith(BenchEmulatorHost.TdSynnexPrefix, StringComparison.Ordinal))
                 TdSynnexUrl = new Uri(line[BenchEmulatorHost.TdSynnexPrefix.Length..]);
+            else if (line.StartsWith(BenchEmulatorHost.WarmServiceNowPrefix, StringComparison.Ordinal))
+                WarmServiceNowUrl = new Uri(line[BenchEmulatorHost.WarmServiceNowPrefix.Length..]);
+            else if (line.StartsWith(BenchEmulatorHost.WarmTdSynnexPrefix, StringComparison.Ordinal))
+                WarmTdSynnexUrl = new Uri(line[BenchEmulatorHost.WarmTdSynnexPrefix.Length..]);
         }
     }
 

@@ -57,6 +57,18 @@ public sealed class BenchRunnerTests
             Assert.That(timeline.FirstTdSynnexRequest ?? double.MaxValue, Is.LessThanOrEqualTo(timeline.LastTdSynnexAnswer ?? 0));
             Assert.That(timeline.LastTdSynnexAnswer ?? double.MaxValue, Is.LessThanOrEqualTo(timeline.Seconds));
             Assert.That(timeline.TdSynnexInFlightAverage, Is.GreaterThan(0));
+
+            // The warm cycle is cycle 1 again on the second, untouched copy: the same work, counted on its own emulators.
+            var warm = result.WarmCycle!;
+            Assert.That(warm.Error, Is.Null);
+            Assert.That(warm.Seen, Is.EqualTo(Orders), "every PO of the second copy is due");
+            Assert.That(warm.Updated, Is.EqualTo(Orders));
+            Assert.That(warm.Writes, Is.EqualTo(first.Writes), "the same records written as in cycle 1");
+            Assert.That(warm.Requests.TdsStatus, Is.EqualTo(Orders));
+            Assert.That(warm.Requests.TdsMaxStatusPerPo, Is.EqualTo(1), "its own emulators: no PO asked before");
+            Assert.That(warm.Requests.TdsInvoice, Is.EqualTo(first.Requests.TdsInvoice));
+            Assert.That(warm.Requests.SnBatchItems, Is.EqualTo(warm.Writes));
+            Assert.That(warm.Timeline!.FirstTdSynnexRequest, Is.Not.Null, "the timeline follows the second copy's emulators");
         });
         Assert.That(ChildIsGone(result.EmulatorProcessId), Is.True, "the emulator child process ends with the bench");
     }
@@ -72,5 +84,23 @@ public sealed class BenchRunnerTests
         {
             return true;
         }
+    }
+
+    [Test]
+    public async Task RunAsync_WithoutTheWarmCycle_MeasuresTheTwoCyclesOnly()
+    {
+        var settings = new BenchSettings
+        {
+            Orders = 3, TdsLatencyMs = 0, TdsCapacity = 0, SnLatencyMs = 0, SnItemLatencyMs = 0, SnCapacity = 0,
+            RuleEvaluations = 0, WarmCycle = false,
+            PipelinePath = Path.Combine(RepoPaths.Pipelines, "order-status.json"),
+            RulesFolder = RepoPaths.Rules,
+        };
+
+        var result = await BenchRunner.RunAsync(settings, Serilog.Core.Logger.None, CancellationToken.None);
+
+        Assert.That(result.Cycles, Has.Count.EqualTo(2), result.ToText());
+        Assert.That(result.WarmCycle, Is.Null);
+        Assert.That(result.ToJson(), Does.Contain("\"warmCycle\": null"));
     }
 }
