@@ -26,6 +26,20 @@ public sealed class CollectingRecordWriter : IRecordWriter
 
     public Gate? Gate { get; set; }
 
+    /// <summary>Says the writer splits a cycle's last batch itself, so the pipeline hands it over whole.</summary>
+    public bool SplitsLastBatch { get; set; }
+
+    readonly ConcurrentQueue<IReadOnlyList<StatusUpdate>> _lastBatches = new();
+
+    /// <summary>The batches given to <see cref="WriteLastBatchAsync"/> (also in <see cref="Batches"/>).</summary>
+    public IReadOnlyList<IReadOnlyList<StatusUpdate>> LastBatches => _lastBatches.ToList();
+
+    public Task<IReadOnlyList<WriteResult>> WriteLastBatchAsync(IReadOnlyList<StatusUpdate> batch, CancellationToken cancellationToken)
+    {
+        _lastBatches.Enqueue(batch);
+        return WriteBatchAsync(batch, cancellationToken);
+    }
+
     public CollectingRecordWriter FailsFor(string poSysId, FailureKind kind, string error)
     {
         _failures[poSysId] = WriteResult.Failed(poSysId, kind, error);

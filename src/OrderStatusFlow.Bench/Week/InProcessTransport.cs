@@ -13,7 +13,7 @@ internal sealed class InProcessTransport : IWeekTransport
     {
         World = world;
         Definition = definition;
-        Seams = new PipelineSeams(new WorldSource(world), new WorldStatusProvider(world), rules, new WorldWriter(world));
+        Seams = new PipelineSeams(new WorldSource(world), new WorldStatusProvider(world), rules, new WorldWriter(world, definition.StageFor(StageRole.Writer).Parallelism));
         Log = new WorldLog(world);
     }
 

@@ -169,7 +169,11 @@ public sealed class PipelineRunner
             _definition,
             new QueryStatusStage(_seams.Status, time, processing, scheduled?.StoredAnswers),
             new EvaluateRulesStage(_seams.Rules, _definition, streaks, time),
-            new UpdateBatcher(writer.BatchSize, writer.FlushAfter, writer.BatchSize, time, _logger) { LastBatchPieces = writer.Parallelism },
+            new UpdateBatcher(writer.BatchSize, writer.FlushAfter, writer.BatchSize, time, _logger)
+            {
+                LastBatchPieces = writer.Parallelism,
+                MarkLastBatch = _seams.Writer.SplitsLastBatch && !_options.DryRun,
+            },
             new WriteBatchStage(_seams.Writer, _log, runId, _options.DryRun, time, processing),
             new ActivityLogStage(_log, runId, _definition, time, 16, onLogFailure, _logger) { AfterRecorded = recorder is null ? null : recorder.RecordAsync });
     }

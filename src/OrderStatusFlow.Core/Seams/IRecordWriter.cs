@@ -14,6 +14,20 @@ public interface IRecordWriter
     Task<IReadOnlyList<WriteResult>> WriteBatchAsync(IReadOnlyList<StatusUpdate> batch, CancellationToken cancellationToken);
 
     /// <summary>
+    /// True: the writer sends a cycle's last batch as several smaller requests side by side itself
+    /// (<see cref="WriteLastBatchAsync"/>), so the pipeline hands it over whole instead of splitting it across the
+    /// write stage's parallel calls.
+    /// </summary>
+    bool SplitsLastBatch => false;
+
+    /// <summary>
+    /// Writes the cycle's last batch: nothing follows it, so the cycle waits for all of it. Same contract as
+    /// <see cref="WriteBatchAsync"/>, which it is unless the writer <see cref="SplitsLastBatch"/>.
+    /// </summary>
+    Task<IReadOnlyList<WriteResult>> WriteLastBatchAsync(IReadOnlyList<StatusUpdate> batch, CancellationToken cancellationToken) =>
+        WriteBatchAsync(batch, cancellationToken);
+
+    /// <summary>
     /// Reads the records of <paramref name="updates"/> back (writes nothing): succeeded when every field holds the
     /// value of the update, failed naming the fields that do not. Used to settle writes a stopped process sent.
     /// </summary>

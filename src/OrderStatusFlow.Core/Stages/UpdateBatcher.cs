@@ -7,7 +7,10 @@ namespace OrderStatusFlow.Core.Stages;
 /// <summary>
 /// Groups items that need a write into batches, flushed when <c>batchSize</c> updates are waiting or
 /// <c>flushAfter</c> after the FIRST update of the batch arrived, whichever comes first. Items with nothing to write
-/// pass straight through as a batch of one so their activity-log rows are not delayed.
+/// pass straight through as a batch of one so their activity-log rows are not delayed. The last batch of a cycle is
+/// split across the writers (<see cref="LastBatchPieces"/>) or handed over whole, marked as a <see cref="LastBatch"/>,
+/// to a writer that splits it itself (<see cref="MarkLastBatch"/>); a full batch is kept back briefly so that a full
+/// last batch is treated the same (<see cref="FullBatchHold"/>).
 /// </summary>
 /// <remarks>
 /// Written by hand instead of a <c>BatchBlock</c>: a bounded greedy BatchBlock only offers a batch once it is full,
@@ -27,6 +30,9 @@ internal sealed class UpdateBatcher
     List<OrderWorkItem> _pending = [];
     long _generation;      // bumped on every flush so a late timer tick for a sent batch does nothing
     ITimer? _timer;        // armed at the first update of a batch
+    List<OrderWorkItem>? _held; // a full batch kept back until something else arrives (see FullBatchHold)
+    long _holdGeneration;
+    ITimer? _holdTimer;
 
     public UpdateBatcher(int batchSize, TimeSpan flushAfter, int boundedCapacity, TimeProvider time, ILogger log)
     {
@@ -60,6 +66,21 @@ internal sealed class UpdateBatcher
     /// </summary>
     public int LastBatchPieces { get; init; } = 1;
 
+    /// <summary>
+    /// The last batch goes out whole as a <see cref="LastBatch"/> (in pieces of at most a batch) instead of being
+    /// split into <see cref="LastBatchPieces"/>: for a writer that sends it in smaller requests side by side itself
+    /// (<see cref="Seams.IRecordWriter.SplitsLastBatch"/>), after reading once what the batch needs read.
+    /// </summary>
+    public bool MarkLastBatch { get; init; }
+
+    /// <summary>
+    /// With <see cref="LastBatchPieces"/> above 1 or <see cref="MarkLastBatch"/>, a batch that fills up is kept back until the next item arrives,
+    /// the input completes or this long has passed, whichever comes first: a full batch can turn out to be the last
+    /// one of the cycle, and then it is split like any last batch. Items arrive milliseconds apart while a cycle
+    /// runs, so a batch is rarely held for more than that.
+    /// </summary>
+    public TimeSpan FullBatchHold { get; init; } = TimeSpan.FromMilliseconds(50);
+
     public IReceivableSourceBlock<IReadOnlyList<OrderWorkItem>> Source => _output;
 
     /// <summary>Completes once the last batch is handed on and the output is completed.</summary>
@@ -75,11 +96,16 @@ internal sealed class UpdateBatcher
     /// <summary>Updates waiting for their batch to flush (for tests).</summary>
     internal int PendingCount => Volatile.Read(ref _pending).Count;
 
+    /// <summary>Updates of a full batch kept back (for tests).</summary>
+    internal int HeldCount => Volatile.Read(ref _held)?.Count ?? 0;
+
     async Task AcceptAsync(OrderWorkItem item)
     {
         await _lock.WaitAsync().ConfigureAwait(false);
         try
         {
+            // Something arrived, so a full batch kept back is not the last one.
+            await SendHeldLockedAsync().ConfigureAwait(false);
             if (!item.NeedsWrite)
             {
                 await _output.SendAsync([item]).ConfigureAwait(false);
@@ -89,7 +115,12 @@ internal sealed class UpdateBatcher
             if (_pending.Count == 1)
                 Arm();
             if (_pending.Count >= _batchSize)
-                await FlushLockedAsync().ConfigureAwait(false);
+            {
+                if (LastBatchPieces > 1 || MarkLastBatch)
+                    HoldLocked();
+                else
+                    await FlushLockedAsync().ConfigureAwait(false);
+            }
         }
         catch (Exception ex)
         {
@@ -126,6 +157,47 @@ internal sealed class UpdateBatcher
         }
     }
 
+    void HoldLocked()
+    {
+        _held = _pending;
+        _pending = [];
+        _generation++;
+        _timer?.Dispose();
+        _timer = null;
+        var generation = ++_holdGeneration;
+        _holdTimer?.Dispose();
+        _holdTimer = _time.CreateTimer(_ => _ = OnHoldTimerAsync(generation), null, FullBatchHold, Timeout.InfiniteTimeSpan);
+    }
+
+    async Task OnHoldTimerAsync(long generation)
+    {
+        await _lock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (generation == _holdGeneration)
+                await SendHeldLockedAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            _log.Error(ex, "The batcher failed to send a full batch");
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    async Task SendHeldLockedAsync()
+    {
+        if (_held is not { } held)
+            return;
+        _held = null;
+        _holdGeneration++;
+        _holdTimer?.Dispose();
+        _holdTimer = null;
+        await _output.SendAsync(held).ConfigureAwait(false);
+    }
+
     async Task FlushLockedAsync()
     {
         var batch = _pending;
@@ -154,13 +226,19 @@ internal sealed class UpdateBatcher
         await _lock.WaitAsync().ConfigureAwait(false);
         try
         {
-            var rest = _pending;
+            var rest = _held is { } held ? [.. held, .. _pending] : _pending;
+            _held = null;
+            _holdGeneration++;
+            _holdTimer?.Dispose();
+            _holdTimer = null;
             _pending = [];
             _generation++;
             _timer?.Dispose();
             _timer = null;
-            foreach (var piece in Split(rest, LastBatchPieces))
-                await _output.SendAsync(piece).ConfigureAwait(false);
+            // Never more than a batch per piece, however few pieces are asked for.
+            var atLeast = (rest.Count + _batchSize - 1) / _batchSize;
+            foreach (var piece in Split(rest, MarkLastBatch ? atLeast : Math.Max(LastBatchPieces, atLeast)))
+                await _output.SendAsync(MarkLastBatch ? new LastBatch(piece) : piece).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -173,3 +251,6 @@ internal sealed class UpdateBatcher
         }
     }
 }
+
+/// <summary>The last batch of a cycle, handed to the writer whole (<see cref="UpdateBatcher.MarkLastBatch"/>).</summary>
+internal sealed class LastBatch(IEnumerable<OrderWorkItem> items) : List<OrderWorkItem>(items);

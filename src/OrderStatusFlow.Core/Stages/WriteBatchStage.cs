@@ -71,7 +71,10 @@ internal sealed class WriteBatchStage
         }
         try
         {
-            var results = await _writer.WriteBatchAsync(toWrite.Select(i => i.Update!).ToList(), _processing).ConfigureAwait(false);
+            var updates = toWrite.Select(i => i.Update!).ToList();
+            var results = batch is LastBatch
+                ? await _writer.WriteLastBatchAsync(updates, _processing).ConfigureAwait(false)
+                : await _writer.WriteBatchAsync(updates, _processing).ConfigureAwait(false);
             var bySysId = new Dictionary<string, WriteResult>(StringComparer.Ordinal);
             foreach (var result in results ?? [])
                 bySysId.TryAdd(result.PoSysId, result);

@@ -21,6 +21,14 @@ public sealed class ServiceNowRecordWriter(ServiceNowClient client, bool ownsCli
 {
     // Null: the pieces of one call go one after another (no limit shared between calls).
     readonly SemaphoreSlim? _requests = maxConcurrentRequests is int most && most > 0 ? new SemaphoreSlim(most) : null;
+    readonly int _mostRequests = Math.Max(1, maxConcurrentRequests ?? 1);
+
+    /// <summary>
+    /// With more than one request allowed in flight, the cycle's last batch is sent in as many pieces as that (whole
+    /// POs per piece), after one memo read for the whole batch: the cycle waits for it, and nothing else is left to
+    /// use the other requests.
+    /// </summary>
+    public bool SplitsLastBatch => _requests is not null && _mostRequests > 1;
 
     public void Dispose()
     {
@@ -34,10 +42,18 @@ public sealed class ServiceNowRecordWriter(ServiceNowClient client, bool ownsCli
     readonly ReadBack _readBack = new(client);
     readonly MemoRefresh _memos = new(client);
 
-    public async Task<IReadOnlyList<WriteResult>> WriteBatchAsync(IReadOnlyList<StatusUpdate> batch, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<WriteResult>> WriteBatchAsync(IReadOnlyList<StatusUpdate> batch, CancellationToken cancellationToken) =>
+        WriteAsync(batch, last: false, cancellationToken);
+
+    public Task<IReadOnlyList<WriteResult>> WriteLastBatchAsync(IReadOnlyList<StatusUpdate> batch, CancellationToken cancellationToken) =>
+        WriteAsync(batch, last: SplitsLastBatch, cancellationToken);
+
+    async Task<IReadOnlyList<WriteResult>> WriteAsync(IReadOnlyList<StatusUpdate> batch, bool last, CancellationToken cancellationToken)
     {
         batch = await _memos.RunAsync(batch, cancellationToken);
         var items = Plan(batch);
+        // A last batch: about an equal share of its records per request allowed in flight (never more than a request holds).
+        var pieceSize = last ? LastBatchPieceSize(items.Count, _mostRequests, _options.MaxBatchItems) : _options.MaxBatchItems;
         SyncException? fatal = null;
         var roundLimit = _options.MaxAttempts * 4 + 10;
         for (var round = 0; ; round++)
@@ -53,7 +69,7 @@ public sealed class ServiceNowRecordWriter(ServiceNowClient client, bool ownsCli
             TimeSpan? wait = null;
             var sent = _requests is null
                 ? await SendInTurnAsync(toSend.Chunk(_options.MaxBatchItems).ToList(), round, cancellationToken)
-                : await Task.WhenAll(WholeUpdates(toSend, _options.MaxBatchItems)
+                : await Task.WhenAll(WholeUpdates(toSend.GroupBy(i => i.Update).Select(g => (IReadOnlyList<WriteItem>)g.ToList()), pieceSize)
                     .Select(chunk => SendLimitedAsync(_requests, chunk, round, cancellationToken)));
             foreach (var piece in sent)
                 wait = Max(wait, piece.Wait);
@@ -119,13 +135,13 @@ public sealed class ServiceNowRecordWriter(ServiceNowClient client, bool ownsCli
 
     // Pieces sent side by side keep each PO's records (header and lines) in one request, so two concurrent
     // transactions never write the same PO; only a PO with more records than fit in one request is split.
-    static List<WriteItem[]> WholeUpdates(IReadOnlyList<WriteItem> items, int most)
+    // (The bench's simulated week counts the requests of a last batch with these two as well.)
+    internal static List<T[]> WholeUpdates<T>(IEnumerable<IReadOnlyList<T>> updates, int most)
     {
-        var pieces = new List<WriteItem[]>();
-        var piece = new List<WriteItem>();
-        foreach (var update in items.GroupBy(i => i.Update))
+        var pieces = new List<T[]>();
+        var piece = new List<T>();
+        foreach (var records in updates)
         {
-            var records = update.ToList();
             if (piece.Count > 0 && piece.Count + records.Count > most)
             {
                 pieces.Add([.. piece]);
@@ -142,6 +158,9 @@ public sealed class ServiceNowRecordWriter(ServiceNowClient client, bool ownsCli
             pieces.Add([.. piece]);
         return pieces;
     }
+
+    internal static int LastBatchPieceSize(int records, int mostRequests, int maxItems) =>
+        Math.Clamp((records + mostRequests - 1) / Math.Max(1, mostRequests), 1, maxItems);
 
     // One piece after another; a non-transient failure stops the rest (they fail with it).
     async Task<IReadOnlyList<(TimeSpan? Wait, SyncException? Fatal)>> SendInTurnAsync(

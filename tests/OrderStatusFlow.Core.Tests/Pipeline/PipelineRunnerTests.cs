@@ -198,6 +198,22 @@ public sealed class PipelineRunnerTests
         Assert.That(harness.Writer.Batches.Select(b => b.Count).Order(), Is.EqualTo(new[] { 5, 10, 10 }));
     }
 
+    [TestCase(25)]
+    [TestCase(30)] // the last batch is full: kept back until the input completes, then handed over whole too
+    public async Task RunCycle_AWriterThatSplitsTheLastBatch_GetsItWholeAsTheLastBatch(int orders)
+    {
+        var harness = new PipelineHarness(Some.PurchaseOrders(orders), FakeStages.PipelineJson(batchSize: 10));
+        harness.Writer.SplitsLastBatch = true;
+
+        await harness.RunAsync();
+
+        var last = harness.Writer.LastBatches;
+        Assert.That(last, Has.Count.EqualTo(1), "one last batch, not split across the write stage's calls");
+        Assert.That(last[0], Has.Count.EqualTo(orders % 10 == 0 ? 10 : orders % 10));
+        Assert.That(harness.Writer.Updates.Select(u => u.PoNumber).Distinct().Count(), Is.EqualTo(orders), "every PO written once");
+        Assert.That(harness.Writer.Updates, Has.Count.EqualTo(orders));
+    }
+
     [Test]
     public async Task RunCycle_WholeBatchFails_EveryPoOfTheBatchFails()
     {

@@ -22,6 +22,15 @@ public sealed class UpdateBatcherTests
         return item;
     }
 
+    // Every batch the batcher hands on until its output completes.
+    static async Task<List<IReadOnlyList<OrderWorkItem>>> AllBatchesAsync(UpdateBatcher batcher)
+    {
+        var batches = new List<IReadOnlyList<OrderWorkItem>>();
+        while (await Wait.ForAsync(batcher.Source.OutputAvailableAsync(), "the next batch or the end"))
+            batches.Add(await batcher.Source.ReceiveAsync());
+        return batches;
+    }
+
     static OrderWorkItem Unchanged(string number)
     {
         var item = new OrderWorkItem(Some.PurchaseOrder(number));
@@ -110,9 +119,7 @@ public sealed class UpdateBatcherTests
 
         batcher.Target.Complete();
 
-        var batches = new List<IReadOnlyList<OrderWorkItem>>();
-        while (await Wait.ForAsync(batcher.Source.OutputAvailableAsync(), "the next batch or the end"))
-            batches.Add(await batcher.Source.ReceiveAsync());
+        var batches = await AllBatchesAsync(batcher);
         Assert.Multiple(() =>
         {
             Assert.That(batches.Select(b => b.Count), Is.EqualTo(new[] { 2, 2, 3, 3 }), "ten updates in four near-equal pieces");
@@ -129,9 +136,81 @@ public sealed class UpdateBatcherTests
 
         batcher.Target.Complete();
 
-        var batches = new List<IReadOnlyList<OrderWorkItem>>();
-        while (await Wait.ForAsync(batcher.Source.OutputAvailableAsync(), "the next batch or the end"))
-            batches.Add(await batcher.Source.ReceiveAsync());
+        var batches = await AllBatchesAsync(batcher);
         Assert.That(batches.Select(b => b.Count), Is.EqualTo(new[] { 4, 1 }), "a full batch goes out whole; one update left is one piece");
+    }
+
+    [Test]
+    public async Task Batcher_AFullBatchThatTurnsOutToBeTheLast_IsSplitAcrossTheWriters()
+    {
+        var batcher = new UpdateBatcher(8, TimeSpan.FromSeconds(2), 64, _time, Serilog.Core.Logger.None) { LastBatchPieces = 4 };
+        for (var i = 0; i < 8; i++)
+            await batcher.Target.SendAsync(NeedsWrite($"P{i}"));
+
+        batcher.Target.Complete();
+
+        var batches = await AllBatchesAsync(batcher);
+        Assert.That(batches.Select(b => b.Count), Is.EqualTo(new[] { 2, 2, 2, 2 }), "the full last batch in four pieces, not one batch of 8");
+        Assert.That(batches.SelectMany(b => b).Select(i => i.Po.Number), Is.EqualTo(Enumerable.Range(0, 8).Select(i => $"P{i}")));
+    }
+
+    [Test]
+    public async Task Batcher_AFullBatchKeptBack_GoesOutWholeWhenTheNextItemArrives()
+    {
+        var batcher = new UpdateBatcher(3, TimeSpan.FromSeconds(2), 64, _time, Serilog.Core.Logger.None) { LastBatchPieces = 4 };
+        foreach (var n in new[] { "A", "B", "C" })
+            await batcher.Target.SendAsync(NeedsWrite(n));
+        await Wait.UntilAsync(() => batcher.HeldCount == 3, "the full batch to be kept back");
+        Assert.That(batcher.Source.TryReceive(out _), Is.False, "kept back: it may be the last batch");
+
+        await batcher.Target.SendAsync(NeedsWrite("D"));
+
+        var batch = await Wait.ForAsync(batcher.Source.ReceiveAsync(), "the full batch once D arrived");
+        Assert.That(batch.Select(i => i.Po.Number), Is.EqualTo(new[] { "A", "B", "C" }));
+        await Wait.UntilAsync(() => batcher.PendingCount == 1, "D to wait for its own batch");
+    }
+
+    [Test]
+    public async Task Batcher_AFullBatchKeptBack_GoesOutWholeAfterTheHoldWhenNothingElseArrives()
+    {
+        var batcher = new UpdateBatcher(3, TimeSpan.FromSeconds(2), 64, _time, Serilog.Core.Logger.None) { LastBatchPieces = 4 };
+        foreach (var n in new[] { "A", "B", "C" })
+            await batcher.Target.SendAsync(NeedsWrite(n));
+        await Wait.UntilAsync(() => batcher.HeldCount == 3, "the full batch to be kept back");
+
+        _time.Advance(batcher.FullBatchHold - TimeSpan.FromMilliseconds(1));
+        Assert.That(batcher.Source.TryReceive(out _), Is.False, "not before the hold is over");
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+
+        var batch = await Wait.ForAsync(batcher.Source.ReceiveAsync(), "the full batch after the hold");
+        Assert.That(batch.Select(i => i.Po.Number), Is.EqualTo(new[] { "A", "B", "C" }));
+    }
+
+    [Test]
+    public async Task Batcher_MarkLastBatch_HandsTheRestOverWholeAsTheLastBatch()
+    {
+        var batcher = new UpdateBatcher(4, TimeSpan.FromSeconds(2), 64, _time, Serilog.Core.Logger.None) { LastBatchPieces = 8, MarkLastBatch = true };
+        for (var i = 0; i < 7; i++)
+            await batcher.Target.SendAsync(NeedsWrite($"P{i}"));
+
+        batcher.Target.Complete();
+
+        var batches = await AllBatchesAsync(batcher);
+        Assert.That(batches.Select(b => b.Count), Is.EqualTo(new[] { 4, 3 }));
+        Assert.That(batches.Select(b => b is LastBatch), Is.EqualTo(new[] { false, true }), "only the rest is the last batch, and it is not split");
+    }
+
+    [Test]
+    public async Task Batcher_MarkLastBatch_AFullLastBatchIsTheLastBatchToo()
+    {
+        var batcher = new UpdateBatcher(4, TimeSpan.FromSeconds(2), 64, _time, Serilog.Core.Logger.None) { MarkLastBatch = true };
+        for (var i = 0; i < 8; i++)
+            await batcher.Target.SendAsync(NeedsWrite($"P{i}"));
+
+        batcher.Target.Complete();
+
+        var batches = await AllBatchesAsync(batcher);
+        Assert.That(batches.Select(b => b.Count), Is.EqualTo(new[] { 4, 4 }));
+        Assert.That(batches.Select(b => b is LastBatch), Is.EqualTo(new[] { false, true }));
     }
 }

@@ -192,6 +192,40 @@ public sealed class ServiceNowRecordWriterTests
     }
 
     [Test]
+    public async Task WriteLastBatch_WithARequestLimit_SendsAnEqualShareOfWholePosPerRequest_AfterOneMemoRead()
+    {
+        // 8 POs of 2 records each; 4 requests allowed: 4 records (two whole POs) per request, where a batch that is
+        // not the last goes out in one request of up to 100.
+        await using var emulator = await ServiceNowEmulator.StartAsync(ServiceNowScenario.Generate(8, batchItemLatencyMs: 50));
+        using var client = Sn.Client(emulator);
+        var writer = new ServiceNowRecordWriter(client, maxConcurrentRequests: 4);
+        var updates = Enumerable.Range(1, 8).Select(i => Sn.Update(i, "TDS Shipped", 1) with
+        {
+            PoAppends = new Dictionary<string, IReadOnlyList<string>> { ["u_vendor_notes"] = [$"shipped {i}"] },
+        }).ToList();
+        var readsBefore = emulator.Stats["table_reads:proc_po"];
+
+        var results = await writer.WriteLastBatchAsync(updates, CancellationToken.None);
+
+        Assert.That(writer.SplitsLastBatch, Is.True);
+        Assert.That(results.All(r => r.Succeeded), Is.True, string.Join("; ", results.Select(r => r.Error)));
+        Assert.That(emulator.Stats[ServiceNowEmulatorStats.BatchRequests], Is.EqualTo(4));
+        Assert.That(emulator.Stats[ServiceNowEmulatorStats.BatchInFlightMax], Is.InRange(2, 4), "side by side, never more than allowed");
+        Assert.That(emulator.Stats["table_reads:proc_po"] - readsBefore, Is.EqualTo(1), "one memo read for the whole batch");
+        Assert.That(emulator.CommittedWrites.GroupBy(w => w.SysId).All(g => g.Count() == 1), Is.True, "each record once");
+    }
+
+    [Test]
+    public async Task WriteLastBatch_WithOneRequestAtATime_IsNotSplitByTheWriter()
+    {
+        await using var emulator = await ServiceNowEmulator.StartAsync(ServiceNowScenario.Generate(1));
+        using var client = Sn.Client(emulator);
+
+        Assert.That(new ServiceNowRecordWriter(client, maxConcurrentRequests: 1).SplitsLastBatch, Is.False);
+        Assert.That(new ServiceNowRecordWriter(client).SplitsLastBatch, Is.False);
+    }
+
+    [Test]
     public async Task WriteBatch_BatchLimitLeavesItemsUnserviced_ResubmitsThemOnce()
     {
         var scenario = ServiceNowScenario.Generate(3);
