@@ -74,10 +74,10 @@ internal sealed class UpdateBatcher
     public bool MarkLastBatch { get; init; }
 
     /// <summary>
-    /// With <see cref="LastBatchPieces"/> above 1 or <see cref="MarkLastBatch"/>, a batch that fills up is kept back until the next item arrives,
-    /// the input completes or this long has passed, whichever comes first: a full batch can turn out to be the last
-    /// one of the cycle, and then it is split like any last batch. Items arrive milliseconds apart while a cycle
-    /// runs, so a batch is rarely held for more than that.
+    /// With <see cref="LastBatchPieces"/> above 1 or <see cref="MarkLastBatch"/>, a batch that fills up is kept back
+    /// until the next item arrives, the input completes or this long has passed, whichever comes first: a full batch
+    /// can turn out to be the last one of the cycle, and then it is treated like any last batch. Items arrive
+    /// milliseconds apart while a cycle runs, so a batch is rarely held for more than that.
     /// </summary>
     public TimeSpan FullBatchHold { get; init; } = TimeSpan.FromMilliseconds(50);
 
