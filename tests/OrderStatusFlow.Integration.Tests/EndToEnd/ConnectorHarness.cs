@@ -103,6 +103,24 @@ sealed class ConnectorHarness : IAsyncDisposable
         return await service.RunOnceAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// One cycle of the long-lived service with the schedule kept in the activity log (as <c>osf run</c> builds it),
+    /// in a fresh service over the same file, so each call also shows what a restart keeps.
+    /// </summary>
+    public async Task<Core.Pipeline.CycleResult> RunScheduledCycleAsync(Core.Scheduling.CycleRequest request)
+    {
+        await using var log = await SqliteActivityLog.OpenAsync(DbPath);
+        var registry = StageTypes.CreateRegistry(() => log, Serilog.Core.Logger.None);
+        await using var service = new SyncService(new SyncServiceOptions
+        {
+            PipelinePath = PipelinePath,
+            RulesFolder = RepoPaths.Rules,
+            WatchFile = false,
+            Schedule = new SqliteCheckSchedule(log),
+        }, registry, log);
+        return await service.RunOnceAsync(request, CancellationToken.None);
+    }
+
     public IReadOnlyDictionary<string, string> Po(string sysId) =>
         ServiceNow.GetRecord("proc_po", sysId) ?? throw new AssertionException($"proc_po {sysId} does not exist in the emulator");
 

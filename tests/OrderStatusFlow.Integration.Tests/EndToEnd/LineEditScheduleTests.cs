@@ -1,12 +1,8 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
-using OrderStatusFlow.Core.Hosting;
-using OrderStatusFlow.Core.Pipeline;
 using OrderStatusFlow.Core.Scheduling;
 using OrderStatusFlow.Emulators.ServiceNow;
 using OrderStatusFlow.Emulators.TdSynnex;
-using OrderStatusFlow.Service.Commands;
-using OrderStatusFlow.Sqlite;
 using OrderStatusFlow.TestKit;
 
 namespace OrderStatusFlow.Integration.Tests.EndToEnd;
@@ -24,7 +20,7 @@ sealed class LineEditScheduleTests : FixtureBase
         const int orders = 20;
         var harness = Using(await ConnectorHarness.StartAsync(ServiceNowScenario.Generate(orders), TdSynnexScenario.Generate(orders), NewTempDirectory()));
 
-        var first = await RunCycleAsync(harness, CycleRequest.All);
+        var first = await harness.RunScheduledCycleAsync(CycleRequest.All);
         Assert.That(first.CouldRun, Is.True, first.Error);
         var linesWritten = harness.ServiceNow.CommittedWrites.Where(w => w.Table == "proc_po_item").Select(w => w.SysId).ToHashSet();
         Assert.That(linesWritten, Is.Not.Empty, "the first cycle wrote PO lines (the case the digest must not mistake for an edit)");
@@ -33,7 +29,7 @@ sealed class LineEditScheduleTests : FixtureBase
 
         // Cycle 2: only the connector's own writes happened since the first read.
         var asked = AskCounts(harness, notDue.Values);
-        var second = await RunCycleAsync(harness, CycleRequest.Due);
+        var second = await harness.RunScheduledCycleAsync(CycleRequest.Due);
         Assert.That(second.CouldRun, Is.True, second.Error);
         Assert.Multiple(() =>
         {
@@ -51,7 +47,7 @@ sealed class LineEditScheduleTests : FixtureBase
         Assert.That(harness.ServiceNow.EditAsPerson("proc_po_item", line["sys_id"], new Dictionary<string, string> { ["ordered_quantity"] = (quantity + 1).ToString() }), Is.True);
 
         asked = AskCounts(harness, notDue.Values);
-        var third = await RunCycleAsync(harness, CycleRequest.Due);
+        var third = await harness.RunScheduledCycleAsync(CycleRequest.Due);
         Assert.That(third.CouldRun, Is.True, third.Error);
         Assert.Multiple(() =>
         {
@@ -61,7 +57,7 @@ sealed class LineEditScheduleTests : FixtureBase
 
         // Once checked, the edited PO's lines are known again: the next cycle leaves it alone.
         asked = AskCounts(harness, notDue.Values);
-        var fourth = await RunCycleAsync(harness, CycleRequest.Due);
+        var fourth = await harness.RunScheduledCycleAsync(CycleRequest.Due);
         Assert.Multiple(() =>
         {
             Assert.That(fourth.CouldRun, Is.True, fourth.Error);
@@ -84,19 +80,5 @@ sealed class LineEditScheduleTests : FixtureBase
         return connection.Query<(string SysId, string Number)>(
             "SELECT po_sys_id, po_number FROM po_state WHERE fields_hash IS NOT NULL AND next_check_at > @limit", new { limit })
             .ToDictionary(r => r.SysId, r => r.Number);
-    }
-
-    static async Task<CycleResult> RunCycleAsync(ConnectorHarness harness, CycleRequest request)
-    {
-        await using var log = await SqliteActivityLog.OpenAsync(harness.DbPath);
-        var registry = StageTypes.CreateRegistry(() => log, Serilog.Core.Logger.None);
-        await using var service = new SyncService(new SyncServiceOptions
-        {
-            PipelinePath = harness.PipelinePath,
-            RulesFolder = RepoPaths.Rules,
-            WatchFile = false,
-            Schedule = new SqliteCheckSchedule(log),
-        }, registry, log);
-        return await service.RunOnceAsync(request, CancellationToken.None);
     }
 }

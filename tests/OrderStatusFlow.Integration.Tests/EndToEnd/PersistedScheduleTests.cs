@@ -1,11 +1,8 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
-using OrderStatusFlow.Core.Hosting;
 using OrderStatusFlow.Core.Scheduling;
 using OrderStatusFlow.Emulators.ServiceNow;
 using OrderStatusFlow.Emulators.TdSynnex;
-using OrderStatusFlow.Service.Commands;
-using OrderStatusFlow.Sqlite;
 using OrderStatusFlow.TestKit;
 
 namespace OrderStatusFlow.Integration.Tests.EndToEnd;
@@ -48,7 +45,7 @@ sealed class PersistedScheduleTests : FixtureBase
         }
         var askedBefore = rows.ToDictionary(r => r.PoNumber, r => harness.TdSynnex.Stats.StatusRequestsFor(r.PoNumber));
 
-        var result = await RunDueCycleAsync(harness);
+        var result = await harness.RunScheduledCycleAsync(CycleRequest.Due);
 
         Assert.That(result.CouldRun, Is.True, result.Error);
         var askedAgain = rows.Where(r => harness.TdSynnex.Stats.StatusRequestsFor(r.PoNumber) > askedBefore[r.PoNumber]).Select(r => r.PoNumber).ToList();
@@ -61,21 +58,6 @@ sealed class PersistedScheduleTests : FixtureBase
             Assert.That(Parse(ReadSchedule(harness.DbPath).Single(r => r.PoSysId == madeDue.PoSysId).NextCheckAt), Is.GreaterThan(DateTimeOffset.UtcNow),
                 "the checked PO has a new next check time");
         });
-    }
-
-    /// <summary>One cycle of the long-lived service (only what is due), in a fresh service over the same file.</summary>
-    static async Task<Core.Pipeline.CycleResult> RunDueCycleAsync(ConnectorHarness harness)
-    {
-        await using var log = await SqliteActivityLog.OpenAsync(harness.DbPath);
-        var registry = StageTypes.CreateRegistry(() => log, Serilog.Core.Logger.None);
-        await using var service = new SyncService(new SyncServiceOptions
-        {
-            PipelinePath = harness.PipelinePath,
-            RulesFolder = RepoPaths.Rules,
-            WatchFile = false,
-            Schedule = new SqliteCheckSchedule(log),
-        }, registry, log);
-        return await service.RunOnceAsync(CycleRequest.Due, CancellationToken.None);
     }
 
     static List<Row> ReadSchedule(string path)
