@@ -84,13 +84,10 @@ sealed class TableStore
                 if (isReadOnly(field) || !_columns[table].Contains(field))
                     ignored.Add(field);
                 else if (row[field] != value)
-                {
-                    Reindex(table, sysId, field, row[field], value);
-                    changed[field] = row[field] = value;
-                }
+                    changed[field] = Set(table, sysId, row, field, value);
             }
-            row["sys_updated_on"] = now.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss");
-            row["sys_mod_count"] = (int.TryParse(row["sys_mod_count"], out var n) ? n + 1 : 1).ToString();
+            Set(table, sysId, row, "sys_updated_on", now.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss"));
+            Set(table, sysId, row, "sys_mod_count", (int.TryParse(row["sys_mod_count"], out var n) ? n + 1 : 1).ToString());
             return (new Dictionary<string, string>(row), changed, ignored);
         }
     }
@@ -136,13 +133,16 @@ sealed class TableStore
         return _indexes[table][field] = index;
     }
 
-    void Reindex(string table, string sysId, string field, string before, string after)
+    // Every change to a stored row goes through here, so an index on the field follows it.
+    string Set(string table, string sysId, Dictionary<string, string> row, string field, string value)
     {
-        if (!_indexes[table].TryGetValue(field, out var index) || !_positions[table].TryGetValue(sysId, out var position))
-            return;
-        if (index.TryGetValue(before, out var old))
-            old.Remove(position);
-        Add(index, after, position);
+        if (_indexes[table].TryGetValue(field, out var index) && _positions[table].TryGetValue(sysId, out var position))
+        {
+            if (index.TryGetValue(row.GetValueOrDefault(field, ""), out var old))
+                old.Remove(position);
+            Add(index, value, position);
+        }
+        return row[field] = value;
     }
 
     static void Add(Dictionary<string, HashSet<int>> index, string value, int position)

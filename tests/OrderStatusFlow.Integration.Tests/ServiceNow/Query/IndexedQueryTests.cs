@@ -23,8 +23,18 @@ public sealed class IndexedQueryTests
     static List<string> Ids(TableStore store, string query, int offset = 0, int limit = 100) =>
         store.Query("proc_po_item", EncodedQuery.Parse(query), offset, limit).Page.Select(r => r["sys_id"]).ToList();
 
-    // What a scan answers: the query with a term that defeats the index (an OR group) but matches every row.
-    static List<string> Scanned(TableStore store, string query) => Ids(store, query + "^sys_idISNOTEMPTY^ORsys_idISEMPTY");
+    // What a scan answers: the query plus a second ^NQ segment that matches no row; a query of two segments is never
+    // looked up in an index (RequiredValues needs a single segment), so every row is tested.
+    static List<string> Scanned(TableStore store, string query) => Ids(store, query + "^NQsys_idISEMPTY");
+
+    [Test]
+    public void TheScanToCompareWith_IsNotIndexed()
+    {
+        var columns = new HashSet<string> { "sys_id", "purchase_order" };
+
+        Assert.That(EncodedQuery.Parse("purchase_orderINpo-1").RequiredValues(columns), Is.Not.Null);
+        Assert.That(EncodedQuery.Parse("purchase_orderINpo-1^NQsys_idISEMPTY").RequiredValues(columns), Is.Null);
+    }
 
     [TestCase("purchase_orderINpo-3,po-1")]
     [TestCase("purchase_orderINpo-3,po-1^u_tds_status=shipped")]
@@ -63,6 +73,19 @@ public sealed class IndexedQueryTests
 
         Assert.That(Ids(store, "purchase_order=po-1"), Is.EqualTo(new[] { "line-03", "line-23" }));
         Assert.That(Ids(store, "purchase_orderINpo-2"), Is.EqualTo(new[] { "line-06", "line-13", "line-16", "line-26" }));
+    }
+
+    [Test]
+    public void AWriteMovesItsRecordInAnIndexOnTheFieldsTheInstanceSetsItself()
+    {
+        var store = Lines();
+        Assert.That(Ids(store, "sys_mod_count=0"), Has.Count.EqualTo(30), "the index on sys_mod_count is built here");
+
+        store.Patch("proc_po_item", "line-07", new Dictionary<string, string> { ["u_tds_status"] = "shipped" }, _ => false, Now);
+
+        Assert.That(Ids(store, "sys_mod_count=0"), Has.Count.EqualTo(29).And.No.Contains("line-07"));
+        Assert.That(Ids(store, "sys_mod_count=1"), Is.EqualTo(new[] { "line-07" }));
+        Assert.That(Ids(store, "sys_updated_on=2026-11-28 09:00:00"), Is.EqualTo(new[] { "line-07" }));
     }
 
     [Test]
