@@ -22,7 +22,7 @@ internal sealed class WorldWriter(SimulatedWorld world, int parallelism) : IReco
     {
         // A PO is one record for its header fields (memo appends included) and one per line with fields to write.
         var records = batch.Select(u => (IReadOnlyList<int>)new int[(u.PoFields.Count + u.PoAppends.Count > 0 ? 1 : 0) + u.Lines.Count(l => l.Fields.Count > 0)]).ToList();
-        var size = ServiceNowRecordWriter.LastBatchPieceSize(records.Sum(r => r.Count), parallelism, MaxItemsPerRequest);
+        var size = ServiceNowRecordWriter.LastBatchPieceSize(records.Sum(r => r.Count), parallelism, MaxItemsPerRequest, records.Max(r => r.Count));
         return Write(batch, requests: ServiceNowRecordWriter.WholeUpdates(records, size).Count);
     }
 

@@ -5,34 +5,35 @@ using OrderStatusFlow.ServiceNow.Writing;
 namespace OrderStatusFlow.ServiceNow.BatchUpdate;
 
 /// <summary>
-/// Writes updates through the Batch API: one request per call (split past <see cref="ServiceNowOptions.MaxBatchItems"/>;
-/// given <c>maxConcurrentRequests</c>, the pieces of one call are sent side by side, with at most that many Batch API
-/// requests in flight across all calls, so a cycle's last batches finish sooner without loading the instance more
-/// than the stage's parallelism does) with a PATCH per changed record, each asking back the fields it wrote. A 200 that returns an old value fails the PO
-/// as <see cref="FailureKind.Ignored"/> naming the field; 403 is Permission, 404 NotFound. Items the instance did not
-/// run (unserviced, 429, 503) are sent again; anything that may have committed without an answer (500 "Transaction
-/// cancelled", timeouts, gateway errors) is read back first and only fields not yet holding the sent value are sent
-/// again, so a committed write is never repeated. Bounded by <see cref="ServiceNowOptions.MaxAttempts"/> per record.
-/// Holds no state between calls: safe to call concurrently for different POs (not for the same PO at once).
+/// Writes updates through the Batch API with a PATCH per changed record, each asking back the fields it wrote. A call
+/// is sent in pieces of whole POs (at most <see cref="ServiceNowOptions.MaxBatchItems"/> records each; a cycle's last
+/// batch in as many pieces as requests may be in flight), side by side, with at most <c>maxConcurrentRequests</c>
+/// Batch API requests in flight across all calls (one without it); once a piece fails for good, the pieces still
+/// waiting are not sent. A 200 that returns an old value fails the PO as <see cref="FailureKind.Ignored"/> naming the
+/// field; 403 is Permission, 404 NotFound. Items the instance did not run (unserviced, 429, 503) are sent again;
+/// anything that may have committed without an answer (500 "Transaction cancelled", timeouts, gateway errors) is read
+/// back first and only fields not yet holding the sent value are sent again, so a committed write is never repeated.
+/// Bounded by <see cref="ServiceNowOptions.MaxAttempts"/> per record. Keeps nothing between calls but the request
+/// limit: safe to call concurrently for different POs (not for the same PO at once).
 /// Disposing the writer disposes the client when it owns it (the stage factory's writer does).
 /// </summary>
 public sealed class ServiceNowRecordWriter(ServiceNowClient client, bool ownsClient = false, int? maxConcurrentRequests = null)
     : IRecordWriter, IDisposable
 {
-    // Null: the pieces of one call go one after another (no limit shared between calls).
-    readonly SemaphoreSlim? _requests = maxConcurrentRequests is int most && most > 0 ? new SemaphoreSlim(most) : null;
+    // Batch API requests in flight, shared by every call (without a limit given: one at a time).
     readonly int _mostRequests = Math.Max(1, maxConcurrentRequests ?? 1);
+    readonly SemaphoreSlim _requests = new(Math.Max(1, maxConcurrentRequests ?? 1));
 
     /// <summary>
     /// With more than one request allowed in flight, the cycle's last batch is sent in as many pieces as that (whole
     /// POs per piece), after one memo read for the whole batch: the cycle waits for it, and nothing else is left to
     /// use the other requests.
     /// </summary>
-    public bool SplitsLastBatch => _requests is not null && _mostRequests > 1;
+    public bool SplitsLastBatch => _mostRequests > 1;
 
     public void Dispose()
     {
-        _requests?.Dispose();
+        _requests.Dispose();
         if (ownsClient)
             client.Dispose();
     }
@@ -52,8 +53,9 @@ public sealed class ServiceNowRecordWriter(ServiceNowClient client, bool ownsCli
     {
         batch = await _memos.RunAsync(batch, cancellationToken);
         var items = Plan(batch);
-        // A last batch: about an equal share of its records per request allowed in flight (never more than a request holds).
-        var pieceSize = last ? LastBatchPieceSize(items.Count, _mostRequests, _options.MaxBatchItems) : _options.MaxBatchItems;
+        var pieceSize = last
+            ? LastBatchPieceSize(items.Count, _mostRequests, _options.MaxBatchItems, items.CountBy(i => i.Update).Max(c => c.Value))
+            : _options.MaxBatchItems;
         SyncException? fatal = null;
         var roundLimit = _options.MaxAttempts * 4 + 10;
         for (var round = 0; ; round++)
@@ -67,10 +69,9 @@ public sealed class ServiceNowRecordWriter(ServiceNowClient client, bool ownsCli
             if (toSend.Count == 0)
                 break;
             TimeSpan? wait = null;
-            var sent = _requests is null
-                ? await SendInTurnAsync(toSend.Chunk(_options.MaxBatchItems).ToList(), round, cancellationToken)
-                : await Task.WhenAll(WholeUpdates(toSend.GroupBy(i => i.Update).Select(g => (IReadOnlyList<WriteItem>)g.ToList()), pieceSize)
-                    .Select(chunk => SendLimitedAsync(_requests, chunk, round, cancellationToken)));
+            var seen = new FatalSeen();
+            var sent = await Task.WhenAll(WholeUpdates(toSend.GroupBy(i => i.Update).Select(g => (IReadOnlyList<WriteItem>)g.ToList()), pieceSize)
+                .Select(chunk => SendLimitedAsync(chunk, round, seen, cancellationToken)));
             foreach (var piece in sent)
                 wait = Max(wait, piece.Wait);
             if (sent.FirstOrDefault(piece => piece.Fatal is not null).Fatal is { } stop)
@@ -159,35 +160,34 @@ public sealed class ServiceNowRecordWriter(ServiceNowClient client, bool ownsCli
         return pieces;
     }
 
-    internal static int LastBatchPieceSize(int records, int mostRequests, int maxItems) =>
-        Math.Clamp((records + mostRequests - 1) / Math.Max(1, mostRequests), 1, maxItems);
+    // A last batch's piece: an equal share of its records per request allowed in flight, plus room for one more PO
+    // less a record, so that pieces closed whole PO by whole PO are never more than the requests allowed (never more
+    // than a request holds, though).
+    internal static int LastBatchPieceSize(int records, int mostRequests, int maxItems, int largestUpdate) =>
+        Math.Clamp((records + mostRequests - 1) / Math.Max(1, mostRequests) + Math.Max(0, largestUpdate - 1), 1, maxItems);
 
-    // One piece after another; a non-transient failure stops the rest (they fail with it).
-    async Task<IReadOnlyList<(TimeSpan? Wait, SyncException? Fatal)>> SendInTurnAsync(
-        IReadOnlyList<WriteItem[]> chunks, int round, CancellationToken cancellationToken)
+    sealed class FatalSeen
     {
-        var sent = new List<(TimeSpan?, SyncException?)>();
-        foreach (var chunk in chunks)
-        {
-            var outcome = await SendOneAsync(chunk, round, cancellationToken);
-            sent.Add(outcome);
-            if (outcome.Fatal is not null)
-                break;
-        }
-        return sent;
+        public volatile bool Value;
     }
 
-    async Task<(TimeSpan? Wait, SyncException? Fatal)> SendLimitedAsync(
-        SemaphoreSlim requests, WriteItem[] chunk, int round, CancellationToken cancellationToken)
+    // A piece waits for a free request; once a piece of this round got a non-transient failure, the pieces still
+    // waiting are not sent (they fail with it).
+    async Task<(TimeSpan? Wait, SyncException? Fatal)> SendLimitedAsync(WriteItem[] chunk, int round, FatalSeen stop, CancellationToken cancellationToken)
     {
-        await requests.WaitAsync(cancellationToken);
+        await _requests.WaitAsync(cancellationToken);
         try
         {
-            return await SendOneAsync(chunk, round, cancellationToken);
+            if (stop.Value)
+                return (null, null);
+            var outcome = await SendOneAsync(chunk, round, cancellationToken);
+            if (outcome.Fatal is not null)
+                stop.Value = true;
+            return outcome;
         }
         finally
         {
-            requests.Release();
+            _requests.Release();
         }
     }
 

@@ -194,12 +194,13 @@ public sealed class ServiceNowRecordWriterTests
     [Test]
     public async Task WriteLastBatch_WithARequestLimit_SendsAnEqualShareOfWholePosPerRequest_AfterOneMemoRead()
     {
-        // 8 POs of 2 records each; 4 requests allowed: 4 records (two whole POs) per request, where a batch that is
-        // not the last goes out in one request of up to 100.
-        await using var emulator = await ServiceNowEmulator.StartAsync(ServiceNowScenario.Generate(8, batchItemLatencyMs: 50));
+        // 10 POs of 3 records each (header and two lines); 4 requests allowed: whole POs, at most 4 requests (3, 3, 3
+        // and 1 PO; an even 8 records a piece would have made 5), where a batch that is not the last goes out in one
+        // request of up to 100.
+        await using var emulator = await ServiceNowEmulator.StartAsync(ServiceNowScenario.Generate(10, batchItemLatencyMs: 50));
         using var client = Sn.Client(emulator);
         var writer = new ServiceNowRecordWriter(client, maxConcurrentRequests: 4);
-        var updates = Enumerable.Range(1, 8).Select(i => Sn.Update(i, "TDS Shipped", 1) with
+        var updates = Enumerable.Range(1, 10).Select(i => Sn.Update(i, "TDS Shipped", 1, 2) with
         {
             PoAppends = new Dictionary<string, IReadOnlyList<string>> { ["u_vendor_notes"] = [$"shipped {i}"] },
         }).ToList();
@@ -314,6 +315,23 @@ public sealed class ServiceNowRecordWriterTests
         Assert.That(results.All(r => r.Succeeded), Is.True);
         Assert.That(emulator.CommittedWrites, Has.Count.EqualTo(4));
         Assert.That(emulator.Stats[ServiceNowEmulatorStats.BatchRequests], Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task WriteBatch_AFatalAnswerToOnePiece_LeavesThePiecesStillWaitingUnsent()
+    {
+        // One request at a time, two pieces of one PO each (PO record and a line): the first is answered with the
+        // hibernation page, which is no transient failure, so the other is not sent and fails with it.
+        var scenario = ServiceNowScenario.Generate(2);
+        scenario.Hibernating = true;
+        await using var emulator = await ServiceNowEmulator.StartAsync(scenario);
+        using var client = Sn.Client(emulator, o => o.MaxBatchItems = 2);
+        var updates = Enumerable.Range(1, 2).Select(i => Sn.Update(i, "TDS Shipped", 1)).ToList();
+
+        var error = Assert.ThrowsAsync<SyncException>(() => new ServiceNowRecordWriter(client, maxConcurrentRequests: 1).WriteBatchAsync(updates, CancellationToken.None));
+
+        Assert.That(error!.Kind, Is.EqualTo(FailureKind.Configuration));
+        Assert.That(emulator.Stats[ServiceNowEmulatorStats.Requests], Is.EqualTo(1), "the piece still waiting was not sent");
     }
 
     [Test]
