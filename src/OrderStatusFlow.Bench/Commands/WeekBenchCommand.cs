@@ -91,7 +91,7 @@ static class WeekBenchCommand
                 Console.Out.WriteLine();
                 Console.Out.Write(WeekComparison.ToText(fixedRun, httpFixed, cadence, httpCadence));
             }
-            Console.Out.WriteLine($"load average {LoadAverage()}, {Environment.ProcessorCount} cores");
+            Console.Out.WriteLine($"load average {Cycle.BenchRunner.LoadAverage()}, {Environment.ProcessorCount} cores");
             return ExitCodes.Ok;
         }
         finally
@@ -105,18 +105,6 @@ static class WeekBenchCommand
             }
             await Log.CloseAndFlushAsync();
             (logger as IDisposable)?.Dispose();
-        }
-    }
-
-    static string LoadAverage()
-    {
-        try
-        {
-            return File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
-        }
-        catch (IOException)
-        {
-            return "n/a";
         }
     }
 }

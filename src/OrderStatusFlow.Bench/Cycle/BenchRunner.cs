@@ -108,7 +108,7 @@ static class BenchRunner
         return self.PeakWorkingSet64;
     }
 
-    static string LoadAverage()
+    internal static string LoadAverage()
     {
         try
         {

@@ -28,10 +28,21 @@ public sealed class InMemoryCheckSchedule : ICheckSchedule
     public Task<StoredAnswers> GetLastAnswersAsync(IReadOnlyCollection<string> poSysIds, CancellationToken cancellationToken)
     {
         var answers = new Dictionary<string, OrderStatus>(StringComparer.Ordinal);
+        var unreadable = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var sysId in poSysIds)
-            if (_entries.TryGetValue(sysId, out var entry) && entry.Answer is { } packed)
+        {
+            if (!_entries.TryGetValue(sysId, out var entry) || entry.Answer is not { } packed)
+                continue;
+            try
+            {
                 answers[sysId] = StoredAnswer.Unpack(packed);
-        return Task.FromResult(new StoredAnswers(answers, new Dictionary<string, string>()));
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or Newtonsoft.Json.JsonException)
+            {
+                unreadable[sysId] = e.Message; // as the contract says: listed, and the others still read
+            }
+        }
+        return Task.FromResult(new StoredAnswers(answers, unreadable));
     }
 
     public Task ForgetAsync(IReadOnlyCollection<string> poSysIds, CancellationToken cancellationToken)
