@@ -216,18 +216,21 @@ public sealed class PipelineRunner
             return (null, $"internal: reading the open POs failed unexpectedly ({ex.GetType().Name}: {ex.Message}); this is a bug, please report it");
         }
         await ClosedPos.ForgetAsync(schedule, states, seen, _logger, fetch).ConfigureAwait(false);
-        IReadOnlySet<string> linesChanged = new HashSet<string>();
+        var now = _options.TimeProvider.GetUtcNow();
+        var budgeted = _options.Budget is not null;
+        var found = LineChangeSearch.Found.Nothing;
         DateTimeOffset? linesSearchedAt = null;
         try
         {
-            (linesChanged, linesSearchedAt) = await LineChangeSearch.FindAsync(_seams.Source, schedule, headers, states, _options.TimeProvider,
+            (found, linesSearchedAt) = await LineChangeSearch.FindAsync(_seams.Source, schedule, headers, states,
+                po => CyclePlanner.LinesDecide(po, states.GetValueOrDefault(po.SysId), request, rulesVersion, now, budgeted), _options.TimeProvider,
                 _options.LineChangeMargin, fetch).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             _logger.Warning("The search for PO lines changed in ServiceNow failed ({Error}); they are looked for again next cycle", ex.Message);
         }
-        var plan = CyclePlanner.Plan(headers, states, request, rulesVersion, _options.TimeProvider.GetUtcNow(), _options.Budget, linesChanged);
+        var plan = CyclePlanner.Plan(headers, states, request, rulesVersion, now, _options.Budget, found.Changed);
         var stored = StoredAnswers.None;
         if (plan.Reevaluate.Count > 0)
         {
@@ -244,8 +247,7 @@ public sealed class PipelineRunner
             _logger.Warning("The stored TD SYNNEX answer of {PoSysId} cannot be read ({Error}); it is checked when next due", sysId, error);
         var reevaluate = plan.Reevaluate.Where(po => stored.Answers.ContainsKey(po.SysId)).ToList();
         // The next line search may start after this one only when every PO it found is handled this cycle.
-        var handled = plan.Check.Select(po => po.SysId).ToHashSet(StringComparer.Ordinal);
-        var searchedAt = linesChanged.All(handled.Contains) ? linesSearchedAt : null;
+        var searchedAt = found.AllHandledBy(plan.Check) ? linesSearchedAt : null;
         return (new ScheduledCycle(plan with { Reevaluate = reevaluate, Summary = plan.Summary with { Reevaluated = reevaluate.Count } }, states, stored.Answers)
         {
             LinesSearchedAt = searchedAt,

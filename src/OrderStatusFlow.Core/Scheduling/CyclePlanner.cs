@@ -29,26 +29,28 @@ public static class CyclePlanner
         var changed = 0;
         foreach (var po in headers)
         {
-            if (request.OnlyPoNumbers is { } only && !only.Contains(po.Number))
-                continue;
             states.TryGetValue(po.SysId, out var state);
-            if (request.CheckAll || request.OnlyPoNumbers is not null || request.SyncNow.Contains(po.Number))
-                candidates.Add((po, 0, 0));
-            else if (state is null)
-                candidates.Add((po, 1, 0));
-            else if (!string.Equals(state.FieldsHash, FieldsHash.Of(po), StringComparison.Ordinal) || linesChanged?.Contains(po.SysId) == true)
+            switch (Classify(po, state, request, rulesVersion, now, linesChanged?.Contains(po.SysId) == true))
             {
-                changed++;
-                candidates.Add((po, 1, 0));
-            }
-            else if (state.NextCheckAt is not { } next || next <= now)
-                candidates.Add((po, 2, ((now - (state.NextCheckAt ?? now)).TotalMinutes + 1) * Likelihood(state.LastState)));
-            else if (!string.Equals(state.RulesVersion, rulesVersion, StringComparison.Ordinal))
-            {
-                if (state.HasAnswer)
-                    reevaluate.Add(po);
-                else
+                case Decision.Asked:
+                    candidates.Add((po, 0, 0));
+                    break;
+                case Decision.New:
+                    candidates.Add((po, 1, 0));
+                    break;
+                case Decision.Changed:
+                    changed++;
+                    candidates.Add((po, 1, 0));
+                    break;
+                case Decision.Due:
+                    candidates.Add((po, 2, ((now - (state!.NextCheckAt ?? now)).TotalMinutes + 1) * Likelihood(state.LastState)));
+                    break;
+                case Decision.NoStoredAnswer:
                     candidates.Add((po, 3, 0));
+                    break;
+                case Decision.Reevaluate:
+                    reevaluate.Add(po);
+                    break;
             }
         }
 
@@ -75,6 +77,38 @@ public static class CyclePlanner
             ChangedInServiceNow = changed,
         };
         return new CyclePlan(check, reevaluate, tickets, summary);
+    }
+
+    /// <summary>
+    /// Whether a change to this PO's lines would change what the cycle does with it, so that a search for changed
+    /// lines must read them: false for a PO the request leaves out, and for one checked whatever its lines say (asked
+    /// for, new, or with changed header fields; without a budget also a due one, as every due PO is checked then).
+    /// </summary>
+    public static bool LinesDecide(PurchaseOrder po, CheckState? state, CycleRequest request, string? rulesVersion, DateTimeOffset now, bool budgeted) =>
+        Classify(po, state, request, rulesVersion, now, linesChanged: false) switch
+        {
+            Decision.LeftOut or Decision.Asked or Decision.New or Decision.Changed => false,
+            Decision.Due or Decision.NoStoredAnswer => budgeted,
+            _ => true,
+        };
+
+    enum Decision { LeftOut, Asked, New, Changed, Due, NoStoredAnswer, Reevaluate, Alone }
+
+    static Decision Classify(PurchaseOrder po, CheckState? state, CycleRequest request, string? rulesVersion, DateTimeOffset now, bool linesChanged)
+    {
+        if (request.OnlyPoNumbers is { } only && !only.Contains(po.Number))
+            return Decision.LeftOut;
+        if (request.CheckAll || request.OnlyPoNumbers is not null || request.SyncNow.Contains(po.Number))
+            return Decision.Asked;
+        if (state is null)
+            return Decision.New;
+        if (!string.Equals(state.FieldsHash, FieldsHash.Of(po), StringComparison.Ordinal) || linesChanged)
+            return Decision.Changed;
+        if (state.NextCheckAt is not { } next || next <= now)
+            return Decision.Due;
+        if (!string.Equals(state.RulesVersion, rulesVersion, StringComparison.Ordinal))
+            return state.HasAnswer ? Decision.Reevaluate : Decision.NoStoredAnswer;
+        return Decision.Alone;
     }
 
     /// <summary>How likely a PO in this state is to change soon (weights the overdue time).</summary>

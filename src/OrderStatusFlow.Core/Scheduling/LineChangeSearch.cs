@@ -5,19 +5,22 @@ namespace OrderStatusFlow.Core.Scheduling;
 
 /// <summary>
 /// Finds the open POs whose lines changed in ServiceNow since they were last read: one query for the POs with a line
-/// updated since the last search (less a margin), then the lines of only those the schedule knows, whose digest
-/// (<see cref="FieldsHash.OfLines"/>) is compared with the one stored. The connector's own line writes were laid over
-/// the stored digest, so they do not count. The first search (no previous one) finds nothing: every PO is new then.
+/// updated since the last search (less a margin), then the lines of those the schedule knows whose lines decide what
+/// the cycle does with them (<see cref="CyclePlanner.LinesDecide"/>: not a PO checked anyway, whose lines the check
+/// reads), each digest (<see cref="FieldsHash.OfLines"/>) compared with the one stored. The connector's own line writes
+/// were laid over the stored digest, so they do not count. The first search (no previous one) finds nothing: every PO
+/// is new then.
 /// </summary>
 internal static class LineChangeSearch
 {
     /// <summary>The POs whose lines changed, and the time the next search may start from once they are handled (null: keep the old one).</summary>
-    public static async Task<(IReadOnlySet<string> Changed, DateTimeOffset? SearchedAt)> FindAsync(IOrderSource source, ICheckSchedule schedule,
-        IReadOnlyList<PurchaseOrder> headers, IReadOnlyDictionary<string, CheckState> states, TimeProvider time, TimeSpan margin, CancellationToken cancellationToken)
+    public static async Task<(Found Found, DateTimeOffset? SearchedAt)> FindAsync(IOrderSource source, ICheckSchedule schedule,
+        IReadOnlyList<PurchaseOrder> headers, IReadOnlyDictionary<string, CheckState> states, Func<PurchaseOrder, bool> linesDecide, TimeProvider time,
+        TimeSpan margin, CancellationToken cancellationToken)
     {
         var from = await schedule.GetLinesSearchedFromAsync(cancellationToken).ConfigureAwait(false);
         var (touched, searchedAt) = await FindTouchedAsync(source, from, time, margin, cancellationToken).ConfigureAwait(false);
-        return (await ChangedAsync(source, headers, touched, states, cancellationToken).ConfigureAwait(false), searchedAt);
+        return (await ChangedAsync(source, headers, touched, states, linesDecide, cancellationToken).ConfigureAwait(false), searchedAt);
     }
 
     /// <summary>
@@ -36,17 +39,50 @@ internal static class LineChangeSearch
         return (touched, searchedAt);
     }
 
-    /// <summary>Of <paramref name="headers"/>, the POs the schedule knows that were touched and whose lines' digest differs from the stored one.</summary>
-    public static async Task<IReadOnlySet<string>> ChangedAsync(IOrderSource source, IReadOnlyList<PurchaseOrder> headers, IReadOnlySet<string> touched,
-        IReadOnlyDictionary<string, CheckState> states, CancellationToken cancellationToken)
+    /// <summary>
+    /// Of <paramref name="headers"/>, the POs the schedule knows that were touched: those whose lines decide
+    /// (<paramref name="linesDecide"/>) are read and kept when their digest differs from the stored one; the others
+    /// are not read.
+    /// </summary>
+    public static async Task<Found> ChangedAsync(IOrderSource source, IReadOnlyList<PurchaseOrder> headers, IReadOnlySet<string> touched,
+        IReadOnlyDictionary<string, CheckState> states, Func<PurchaseOrder, bool> linesDecide, CancellationToken cancellationToken)
     {
         var changed = new HashSet<string>(StringComparer.Ordinal);
-        List<PurchaseOrder> known = touched.Count == 0 ? [] : headers.Where(po => touched.Contains(po.SysId) && states.ContainsKey(po.SysId)).ToList();
-        if (known.Count == 0)
-            return changed;
-        await foreach (var po in source.ReadLinesAsync(known, cancellationToken).WithCancellation(cancellationToken).ConfigureAwait(false))
-            if (!string.Equals(FieldsHash.OfLines(po.Lines), states[po.SysId].LinesHash, StringComparison.Ordinal))
-                changed.Add(po.SysId);
-        return changed;
+        var unread = new HashSet<string>(StringComparer.Ordinal);
+        var read = new List<PurchaseOrder>();
+        foreach (var po in touched.Count == 0 ? [] : headers)
+        {
+            if (!touched.Contains(po.SysId) || !states.ContainsKey(po.SysId))
+                continue;
+            if (linesDecide(po))
+                read.Add(po);
+            else
+                unread.Add(po.SysId);
+        }
+        if (read.Count > 0)
+            await foreach (var po in source.ReadLinesAsync(read, cancellationToken).WithCancellation(cancellationToken).ConfigureAwait(false))
+                if (!string.Equals(FieldsHash.OfLines(po.Lines), states[po.SysId].LinesHash, StringComparison.Ordinal))
+                    changed.Add(po.SysId);
+        return new Found(changed, unread);
+    }
+
+    /// <summary>What a search found among the POs of one read of headers.</summary>
+    /// <param name="Changed">Read, and their lines differ from the stored digest: checked as changed.</param>
+    /// <param name="Unread">Touched, not read: checked anyway, or left out by the request.</param>
+    public sealed record Found(IReadOnlySet<string> Changed, IReadOnlySet<string> Unread)
+    {
+        public static Found Nothing { get; } = new(new HashSet<string>(), new HashSet<string>());
+
+        /// <summary>
+        /// True when every PO the search found, changed or not read, is checked this cycle: only then may the next
+        /// search start after this one (a touched PO left unchecked is found again by the next one).
+        /// </summary>
+        public bool AllHandledBy(IReadOnlyList<PurchaseOrder> check)
+        {
+            if (Changed.Count == 0 && Unread.Count == 0)
+                return true;
+            var handled = check.Select(po => po.SysId).ToHashSet(StringComparer.Ordinal);
+            return Changed.All(handled.Contains) && Unread.All(handled.Contains);
+        }
     }
 }

@@ -60,9 +60,10 @@ internal sealed class PagedCyclePlan(
             while (await pages.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
                 while (pages.Reader.TryRead(out var headers))
                 {
-                    var changed = await LinesChangedAsync(headers, touched, cancellationToken).ConfigureAwait(false);
-                    var plan = CyclePlanner.Plan(headers, states, request, rulesVersion, time.GetUtcNow(), budget: null, changed);
-                    if (changed is null || !changed.All(plan.Check.Select(po => po.SysId).ToHashSet(StringComparer.Ordinal).Contains))
+                    var now = time.GetUtcNow();
+                    var found = await LinesChangedAsync(headers, touched, now, cancellationToken).ConfigureAwait(false);
+                    var plan = CyclePlanner.Plan(headers, states, request, rulesVersion, now, budget: null, found?.Changed);
+                    if (found is null || !found.AllHandledBy(plan.Check))
                         searchedAt = null;
                     var reevaluate = await LoadAnswersAsync(plan.Reevaluate, cancellationToken).ConfigureAwait(false);
                     Add(plan.Summary with { Reevaluated = reevaluate.Count });
@@ -124,12 +125,14 @@ internal sealed class PagedCyclePlan(
         }
     }
 
-    /// <summary>The POs of one page whose lines changed; null when their lines could not be read (logged; the search is repeated next cycle).</summary>
-    async Task<IReadOnlySet<string>?> LinesChangedAsync(List<PurchaseOrder> headers, IReadOnlySet<string> touched, CancellationToken cancellationToken)
+    /// <summary>What the search found among one page's POs; null when their lines could not be read (logged; the search is repeated next cycle).</summary>
+    async Task<LineChangeSearch.Found?> LinesChangedAsync(List<PurchaseOrder> headers, IReadOnlySet<string> touched, DateTimeOffset now, CancellationToken cancellationToken)
     {
         try
         {
-            return await LineChangeSearch.ChangedAsync(source, headers, touched, states, cancellationToken).ConfigureAwait(false);
+            // Without a budget every due PO is checked: only the lines of POs left alone or re-evaluated are read here.
+            return await LineChangeSearch.ChangedAsync(source, headers, touched, states,
+                po => CyclePlanner.LinesDecide(po, states.GetValueOrDefault(po.SysId), request, rulesVersion, now, budgeted: false), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

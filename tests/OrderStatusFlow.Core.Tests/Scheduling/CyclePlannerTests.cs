@@ -34,6 +34,55 @@ public sealed class CyclePlannerTests
         });
     }
 
+    // Whether the line search must read a touched PO's lines: only when a line change would change what the cycle
+    // does with it. Each case is checked against Plan too, so the two cannot drift apart.
+    [TestCase("left out by --po", false, false)]
+    [TestCase("asked for", false, false)]
+    [TestCase("new", false, false)]
+    [TestCase("header changed", false, false)]
+    [TestCase("due", false, false)]
+    [TestCase("due", true, true)]
+    [TestCase("rules changed, answer stored", false, true)]
+    [TestCase("rules changed, no answer", false, false)]
+    [TestCase("rules changed, no answer", true, true)]
+    [TestCase("not due", false, true)]
+    [TestCase("not due", true, true)]
+    public void LinesDecide_OnlyWhenALineChangeWouldChangeWhatTheCycleDoes(string situation, bool budgeted, bool expected)
+    {
+        var po = Some.PurchaseOrders(1)[0];
+        var state = State(po, +60, PoState.Accepted);
+        var request = CycleRequest.Due;
+        CheckState? known = situation switch
+        {
+            "left out by --po" => state,
+            "asked for" => state,
+            "new" => null,
+            "header changed" => state with { FieldsHash = "stale" },
+            "due" => State(po, -5, PoState.Accepted),
+            "rules changed, answer stored" => state with { RulesVersion = "v0" },
+            "rules changed, no answer" => state with { RulesVersion = "v0", HasAnswer = false },
+            _ => state,
+        };
+        if (situation == "left out by --po")
+            request = new CycleRequest { OnlyPoNumbers = new HashSet<string> { "another" } };
+        if (situation == "asked for")
+            request = new CycleRequest { SyncNow = new HashSet<string> { po.Number } };
+        var states = known is null ? new Dictionary<string, CheckState>() : new Dictionary<string, CheckState> { [po.SysId] = known };
+        RequestBudget? budget = budgeted ? new RequestBudget(100, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now)) : null;
+
+        var decides = CyclePlanner.LinesDecide(po, known, request, "v1", Now, budgeted);
+
+        var lines = new HashSet<string> { po.SysId };
+        var (without, with) = (CyclePlanner.Plan([po], states, request, "v1", Now, budget), CyclePlanner.Plan([po], states, request, "v1", Now, budget, lines));
+        Assert.That(decides, Is.EqualTo(expected));
+        if (!decides)
+            Assert.That((with.Check.Count, with.Reevaluate.Count), Is.EqualTo((without.Check.Count, without.Reevaluate.Count)),
+                "a PO whose lines do not decide is checked (or not) the same whatever they say");
+        else if (!budgeted)
+            Assert.That((with.Check.Count, with.Reevaluate.Count), Is.Not.EqualTo((without.Check.Count, without.Reevaluate.Count)),
+                "without a budget, a PO whose lines decide is checked only when they changed");
+    }
+
     static CheckState State(PurchaseOrder po, int dueInMinutes, PoState state) => new()
     {
         PoSysId = po.SysId,

@@ -107,6 +107,92 @@ public sealed class PagedCyclePlanTests
         });
     }
 
+    [Test]
+    public async Task KnownSchedule_TouchedPosThatAreDueAnyway_HaveTheirLinesReadOnceForTheCheck()
+    {
+        const int count = 10;
+        var (harness, schedule, held) = Harness(count);
+        await RunAsync(harness);
+        harness.Time.Advance(TimeSpan.FromHours(2)); // every PO is due
+        held().Touched = new HashSet<string> { harness.Source["BN0000002"].SysId, harness.Source["BN0000004"].SysId };
+        held().ForgetLineReads();
+
+        var result = await RunAsync(harness);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(result.Schedule!.Checked, Is.EqualTo(count));
+            Assert.That(held().LineReadsOf("BN0000002"), Is.EqualTo(1), "a due PO is checked whatever its lines: the search does not read them as well");
+            Assert.That(held().LineReadsOf("BN0000004"), Is.EqualTo(1));
+            Assert.That(await schedule.GetLinesSearchedFromAsync(CancellationToken.None), Is.EqualTo(harness.Time.GetUtcNow()),
+                "both touched POs were checked: the next search starts where this one did");
+        });
+    }
+
+    [Test]
+    public async Task KnownSchedule_TouchedPosNotDue_HaveTheirLinesReadBySearch_AndOnlyTheChangedOneAgainForItsCheck()
+    {
+        const int count = 10;
+        var (harness, _, held) = Harness(count);
+        await RunAsync(harness);
+        harness.Time.Advance(TimeSpan.FromMinutes(10)); // none due
+        EditALine(harness, "BN0000004");
+        held().Touched = new HashSet<string> { harness.Source["BN0000002"].SysId, harness.Source["BN0000004"].SysId };
+        held().ForgetLineReads();
+
+        var result = await RunAsync(harness);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Schedule!.Checked, Is.EqualTo(1));
+            Assert.That(held().LineReadsOf("BN0000002"), Is.EqualTo(1), "read by the search, found as stored, left alone");
+            Assert.That(held().LineReadsOf("BN0000004"), Is.EqualTo(2), "read by the search, then for its check");
+            Assert.That(held().LineReadsOf("BN0000005"), Is.EqualTo(0), "not touched, not due: never read");
+        });
+    }
+
+    [Test]
+    public async Task OnePoAskedFor_ATouchedPoLeftOut_IsNotRead_AndTheNextScheduledCycleStillFindsItsEdit()
+    {
+        const int count = 10;
+        var (harness, schedule, held) = Harness(count);
+        await RunAsync(harness);
+        var firstSearch = await schedule.GetLinesSearchedFromAsync(CancellationToken.None);
+        harness.Time.Advance(TimeSpan.FromMinutes(10));
+        EditALine(harness, "BN0000004");
+        held().Touched = new HashSet<string> { harness.Source["BN0000004"].SysId };
+        held().ForgetLineReads();
+
+        var only = await Wait.ForAsync(harness.Runner.RunCycleAsync(new CycleRequest { OnlyPoNumbers = new HashSet<string> { "BN0000003" } }, CancellationToken.None),
+            "the --po cycle to finish");
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(only.Schedule!.Checked, Is.EqualTo(1));
+            Assert.That(held().LineReadsOf("BN0000004"), Is.EqualTo(0), "a PO the request leaves out is not read by the search");
+            Assert.That(await schedule.GetLinesSearchedFromAsync(CancellationToken.None), Is.EqualTo(firstSearch),
+                "its edit is not known yet: the next search starts where this one did");
+        });
+
+        var next = await RunAsync(harness);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(next.Schedule!.ChangedInServiceNow, Is.EqualTo(1));
+            Assert.That(harness.Status.CallsFor("BN0000004"), Is.EqualTo(2), "checked for its edited line");
+        });
+    }
+
+    static void EditALine(PipelineHarness harness, string number)
+    {
+        var before = harness.Source[number];
+        var line = before.Lines[0];
+        var edited = new PurchaseOrder(before.SysId, before.Number, before.Fields,
+            [new PurchaseOrderLine(line.SysId, new Dictionary<string, string>(line.Fields) { ["ordered_quantity"] = "999" }, line.Number), .. before.Lines.Skip(1)]);
+        harness.Source.Remove(before.Number);
+        harness.Source.Add(edited);
+    }
+
     /// <summary>Yields the first headers, then holds the rest until <see cref="Released"/> (or 30 s, which fails the test); answers the line search with <see cref="Touched"/>.</summary>
     sealed class HeldHeadersSource(InMemoryOrderSource inner, int first) : IOrderSource
     {
@@ -132,6 +218,20 @@ public sealed class PagedCyclePlanTests
                 }
                 yield return po;
             }
+        }
+
+        readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _lineReads = new(StringComparer.Ordinal);
+
+        /// <summary>How often the lines of each PO (by number) were asked for, by the line search and for checks alike.</summary>
+        public int LineReadsOf(string number) => _lineReads.GetValueOrDefault(number);
+
+        public void ForgetLineReads() => _lineReads.Clear();
+
+        public IAsyncEnumerable<PurchaseOrder> ReadLinesAsync(IReadOnlyList<PurchaseOrder> headers, CancellationToken cancellationToken)
+        {
+            foreach (var po in headers)
+                _lineReads.AddOrUpdate(po.Number, 1, (_, n) => n + 1);
+            return headers.ToAsyncEnumerable();
         }
 
         public Task<IReadOnlySet<string>?> FindPosWithLinesUpdatedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
