@@ -117,6 +117,12 @@ public sealed class SqliteCheckSchedule : ICheckSchedule
         return poSysIds.Count == 0 ? Task.CompletedTask : _log.Writer.EnqueueAsync(new ForgetChecksRequest([.. poSysIds]), cancellationToken);
     }
 
+    public Task MarkChangedAsync(IReadOnlyCollection<string> poSysIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(poSysIds);
+        return poSysIds.Count == 0 ? Task.CompletedTask : _log.Writer.EnqueueAsync(new MarkChangedRequest([.. poSysIds]), cancellationToken);
+    }
+
     public async Task<DateTimeOffset?> GetLinesSearchedFromAsync(CancellationToken cancellationToken)
     {
         try

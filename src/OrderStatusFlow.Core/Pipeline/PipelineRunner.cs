@@ -228,30 +228,45 @@ public sealed class PipelineRunner
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            _logger.Warning("The search for PO lines changed in ServiceNow failed ({Error}); they are looked for again next cycle", ex.Message);
+            LineChangeSearch.LogFailure(_logger, ex);
         }
         var plan = CyclePlanner.Plan(headers, states, request, rulesVersion, now, _options.Budget, found.Changed);
-        var stored = StoredAnswers.None;
-        if (plan.Reevaluate.Count > 0)
-        {
-            try
-            {
-                stored = await schedule.GetLastAnswersAsync([.. plan.Reevaluate.Select(po => po.SysId)], fetch).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                _logger.Warning("The stored TD SYNNEX answers cannot be read ({Error}); the POs a new rule set re-evaluates are checked when next due", ex.Message);
-            }
-        }
-        foreach (var (sysId, error) in stored.Unreadable)
-            _logger.Warning("The stored TD SYNNEX answer of {PoSysId} cannot be read ({Error}); it is checked when next due", sysId, error);
-        var reevaluate = plan.Reevaluate.Where(po => stored.Answers.ContainsKey(po.SysId)).ToList();
-        // The next line search may start after this one only when every PO it found is handled this cycle.
-        var searchedAt = found.AllHandledBy(plan.Check) ? linesSearchedAt : null;
-        return (new ScheduledCycle(plan with { Reevaluate = reevaluate, Summary = plan.Summary with { Reevaluated = reevaluate.Count } }, states, stored.Answers)
+        var stored = await StoredAnswers.ReadForReevaluationAsync(schedule, plan.Reevaluate, _logger, fetch).ConfigureAwait(false);
+        var reevaluate = plan.Reevaluate.Where(po => stored.ContainsKey(po.SysId)).ToList();
+        var searchedAt = await NextLineSearchStartAsync(schedule, request, headers, found, plan.Check, linesSearchedAt).ConfigureAwait(false);
+        return (new ScheduledCycle(plan with { Reevaluate = reevaluate, Summary = plan.Summary with { Reevaluated = reevaluate.Count } }, states, stored)
         {
             LinesSearchedAt = searchedAt,
         }, null);
+    }
+
+    /// <summary>
+    /// Where the next line search may start (null: where this one did). After this one, once every PO it found is
+    /// checked this cycle, or, when the budget left some for later, once those are marked changed in the schedule
+    /// (they stay due until checked, and the search does not have to find them again). A PO a <c>--po</c> run leaves
+    /// out holds the start: its lines were not read, so whether they changed is not known.
+    /// </summary>
+    async Task<DateTimeOffset?> NextLineSearchStartAsync(ICheckSchedule schedule, CycleRequest request, IReadOnlyList<PurchaseOrder> headers,
+        LineChangeSearch.Found found, IReadOnlyList<PurchaseOrder> check, DateTimeOffset? searchedAt)
+    {
+        if (searchedAt is null)
+            return null;
+        var left = found.NotHandledBy(check);
+        if (left.Count == 0)
+            return searchedAt;
+        if (request.OnlyPoNumbers is { } only && headers.Any(po => left.Contains(po.SysId) && !only.Contains(po.Number)))
+            return null;
+        try
+        {
+            await schedule.MarkChangedAsync(left, CancellationToken.None).ConfigureAwait(false);
+            return searchedAt;
+        }
+        catch (Exception ex)
+        {
+            _logger.Warning("The schedule could not mark {Count} POs with changed lines for a later cycle ({Error}); the search looks for them again next cycle",
+                left.Count, ex.Message);
+            return null;
+        }
     }
 
     /// <summary>

@@ -11,6 +11,12 @@ namespace OrderStatusFlow.Core.Scheduling;
 /// </summary>
 public static class FieldsHash
 {
+    /// <summary>
+    /// Stored instead of a digest for a PO known to have changed in ServiceNow but not checked yet (see
+    /// <see cref="Seams.ICheckSchedule.MarkChangedAsync"/>): no read matches it, so the PO counts as changed until checked.
+    /// </summary>
+    public const string ChangedMark = "changed, not checked yet";
+
     // Field sets are immutable once read: a record kept between cycles (as in the week bench) is digested once.
     static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyDictionary<string, string>, string> Cache = new();
 

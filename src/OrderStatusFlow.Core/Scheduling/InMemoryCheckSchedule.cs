@@ -52,6 +52,16 @@ public sealed class InMemoryCheckSchedule : ICheckSchedule
         return Task.CompletedTask;
     }
 
+    public Task MarkChangedAsync(IReadOnlyCollection<string> poSysIds, CancellationToken cancellationToken)
+    {
+        foreach (var sysId in poSysIds)
+            while (_entries.TryGetValue(sysId, out var entry)
+                   && !_entries.TryUpdate(sysId, (entry.State with { FieldsHash = FieldsHash.ChangedMark }, entry.Answer), entry))
+            {
+            }
+        return Task.CompletedTask;
+    }
+
     public Task<DateTimeOffset?> GetLinesSearchedFromAsync(CancellationToken cancellationToken) =>
         Task.FromResult(Interlocked.Read(ref _linesSearchedFrom) is var ticks and not long.MinValue ? new DateTimeOffset(ticks, TimeSpan.Zero) : (DateTimeOffset?)null);
 

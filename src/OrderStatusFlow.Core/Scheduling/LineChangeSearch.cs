@@ -66,6 +66,10 @@ internal static class LineChangeSearch
         return new Found(changed, unread);
     }
 
+    /// <summary>A failed search finds nothing and keeps its start: the same POs are looked for again next cycle.</summary>
+    public static void LogFailure(Serilog.ILogger logger, Exception exception) =>
+        logger.Warning("The search for PO lines changed in ServiceNow failed ({Error}); they are looked for again next cycle", exception.Message);
+
     /// <summary>What a search found among the POs of one read of headers.</summary>
     /// <param name="Changed">Read, and their lines differ from the stored digest: checked as changed.</param>
     /// <param name="Unread">Touched, not read: checked anyway, or left out by the request.</param>
@@ -74,15 +78,19 @@ internal static class LineChangeSearch
         public static Found Nothing { get; } = new(new HashSet<string>(), new HashSet<string>());
 
         /// <summary>
-        /// True when every PO the search found, changed or not read, is checked this cycle: only then may the next
-        /// search start after this one (a touched PO left unchecked is found again by the next one).
+        /// The POs the search found, changed or not read, that <paramref name="check"/> does not check. Only when
+        /// there are none (or they are marked changed for a later cycle) may the next search start after this one:
+        /// a touched PO left unchecked would otherwise not be found again.
         /// </summary>
-        public bool AllHandledBy(IReadOnlyList<PurchaseOrder> check)
+        public IReadOnlySet<string> NotHandledBy(IReadOnlyList<PurchaseOrder> check)
         {
             if (Changed.Count == 0 && Unread.Count == 0)
-                return true;
-            var handled = check.Select(po => po.SysId).ToHashSet(StringComparer.Ordinal);
-            return Changed.All(handled.Contains) && Unread.All(handled.Contains);
+                return Nothing.Changed;
+            var left = new HashSet<string>(Changed, StringComparer.Ordinal);
+            left.UnionWith(Unread);
+            foreach (var po in check)
+                left.Remove(po.SysId);
+            return left;
         }
     }
 }

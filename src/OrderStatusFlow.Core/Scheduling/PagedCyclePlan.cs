@@ -63,7 +63,7 @@ internal sealed class PagedCyclePlan(
                     var now = time.GetUtcNow();
                     var found = await LinesChangedAsync(headers, touched, now, cancellationToken).ConfigureAwait(false);
                     var plan = CyclePlanner.Plan(headers, states, request, rulesVersion, now, budget: null, found?.Changed);
-                    if (found is null || !found.AllHandledBy(plan.Check))
+                    if (found is null || found.NotHandledBy(plan.Check).Count > 0)
                         searchedAt = null;
                     var reevaluate = await LoadAnswersAsync(plan.Reevaluate, cancellationToken).ConfigureAwait(false);
                     Add(plan.Summary with { Reevaluated = reevaluate.Count });
@@ -120,7 +120,7 @@ internal sealed class PagedCyclePlan(
         catch (Exception ex)
         {
             if (ex is not OperationCanceledException)
-                logger.Warning("The search for PO lines changed in ServiceNow failed ({Error}); they are looked for again next cycle", ex.Message);
+                LineChangeSearch.LogFailure(logger, ex);
             return (new HashSet<string>(), null);
         }
     }
@@ -136,31 +136,18 @@ internal sealed class PagedCyclePlan(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.Warning("The search for PO lines changed in ServiceNow failed ({Error}); they are looked for again next cycle", ex.Message);
+            LineChangeSearch.LogFailure(logger, ex);
             return null;
         }
     }
 
-    /// <summary>The stored answers of a page's POs to re-evaluate, in one bulk read; those without a readable answer are checked when next due.</summary>
+    /// <summary>The POs of a page to re-evaluate whose stored answer could be read (kept in <see cref="StoredAnswers"/>); the others are checked when next due.</summary>
     async Task<List<PurchaseOrder>> LoadAnswersAsync(IReadOnlyList<PurchaseOrder> pos, CancellationToken cancellationToken)
     {
-        if (pos.Count == 0)
-            return [];
-        StoredAnswers stored;
-        try
-        {
-            stored = await schedule.GetLastAnswersAsync([.. pos.Select(po => po.SysId)], cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.Warning("The stored TD SYNNEX answers cannot be read ({Error}); the POs a new rule set re-evaluates are checked when next due", ex.Message);
-            return [];
-        }
-        foreach (var (sysId, error) in stored.Unreadable)
-            logger.Warning("The stored TD SYNNEX answer of {PoSysId} cannot be read ({Error}); it is checked when next due", sysId, error);
-        var found = new List<PurchaseOrder>(pos.Count);
+        var answers = await Scheduling.StoredAnswers.ReadForReevaluationAsync(schedule, pos, logger, cancellationToken).ConfigureAwait(false);
+        var found = new List<PurchaseOrder>(answers.Count);
         foreach (var po in pos)
-            if (stored.Answers.TryGetValue(po.SysId, out var answer))
+            if (answers.TryGetValue(po.SysId, out var answer))
             {
                 _answers[po.SysId] = answer;
                 found.Add(po);

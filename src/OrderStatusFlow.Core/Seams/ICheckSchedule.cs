@@ -37,6 +37,14 @@ public interface ICheckSchedule
     Task ForgetAsync(IReadOnlyCollection<string> poSysIds, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Makes these known POs count as changed in ServiceNow until they are next checked (their stored field digest
+    /// becomes <see cref="Scheduling.FieldsHash.ChangedMark"/>; everything else is kept): for POs whose lines a search
+    /// found changed but that the budget left for later, so that the search can move on without losing them. Unknown
+    /// POs are ignored.
+    /// </summary>
+    Task MarkChangedAsync(IReadOnlyCollection<string> poSysIds, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Where the next search for changed PO lines starts (the start of the last line search whose findings were all
     /// handled), or null before the first one.
     /// </summary>

@@ -11,11 +11,11 @@ namespace OrderStatusFlow.Core.Tests.Scheduling;
 /// <summary>A scheduled cycle without a budget asks TD SYNNEX about the first page of POs while later headers are still being read.</summary>
 public sealed class PagedCyclePlanTests
 {
-    static (PipelineHarness Harness, InMemoryCheckSchedule Schedule, Func<HeldHeadersSource> Held) Harness(int count)
+    static (PipelineHarness Harness, InMemoryCheckSchedule Schedule, Func<HeldHeadersSource> Held) Harness(int count, int maxRequestsPerHour = 0)
     {
         HeldHeadersSource? held = null;
         var schedule = new InMemoryCheckSchedule();
-        var harness = new PipelineHarness(Some.PurchaseOrders(count), schedule: schedule,
+        var harness = new PipelineHarness(Some.PurchaseOrders(count), schedule: schedule, maxRequestsPerHour: maxRequestsPerHour,
             wrapSource: source => held = new HeldHeadersSource(source, PagedCyclePlan.PageSize));
         harness.Rules.Current = new DelegateRuleSet("v1", (context, outcome) => outcome.CheckAgainAt(context.Now + TimeSpan.FromHours(1)));
         return (harness, schedule, () => held!);
@@ -180,6 +180,42 @@ public sealed class PagedCyclePlanTests
         {
             Assert.That(next.Schedule!.ChangedInServiceNow, Is.EqualTo(1));
             Assert.That(harness.Status.CallsFor("BN0000004"), Is.EqualTo(2), "checked for its edited line");
+        });
+    }
+
+    [Test]
+    public async Task Budgeted_APoWithChangedLinesLeftInTheBacklog_IsMarkedChanged_TheSearchMovesOn_AndItIsCheckedWhenTheBudgetAllows()
+    {
+        // 6 calls an hour: the first cycle checks all 3 POs (one call each), leaving room for one more check (2 calls reserved) per hour window.
+        var (harness, schedule, held) = Harness(3, maxRequestsPerHour: 6);
+        await RunAsync(harness);
+        harness.Time.Advance(TimeSpan.FromMinutes(10));
+        EditALine(harness, "BN0000002");
+        EditALine(harness, "BN0000003");
+        held().Touched = new HashSet<string> { harness.Source["BN0000002"].SysId, harness.Source["BN0000003"].SysId };
+
+        var second = await RunAsync(harness);
+        var (checkedFirst, waiting) = harness.Status.CallsFor("BN0000002") == 2 ? ("BN0000002", "BN0000003") : ("BN0000003", "BN0000002");
+        var waitingState = (await schedule.LoadAsync(CancellationToken.None))[harness.Source[waiting].SysId];
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That((second.Schedule!.Checked, second.Schedule.Backlog), Is.EqualTo((1, 1)), "both changed, room for one");
+            Assert.That(harness.Status.CallsFor(checkedFirst), Is.EqualTo(2));
+            Assert.That(waitingState.FieldsHash, Is.EqualTo(FieldsHash.ChangedMark), "the one left waiting is marked changed");
+            Assert.That(await schedule.GetLinesSearchedFromAsync(CancellationToken.None), Is.EqualTo(harness.Time.GetUtcNow()),
+                "the search moves on: it does not have to find the waiting PO again");
+        });
+
+        // The search from the new start finds nothing; the hour that held the first cycle's calls has passed.
+        held().Touched = new HashSet<string>();
+        harness.Time.Advance(TimeSpan.FromMinutes(55));
+        var third = await RunAsync(harness);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(third.Schedule!.ChangedInServiceNow, Is.EqualTo(1));
+            Assert.That(harness.Status.CallsFor(waiting), Is.EqualTo(2), "checked as changed although no search found it again");
         });
     }
 
