@@ -62,15 +62,24 @@ internal sealed class HttpTransport : IWeekTransport
         {
             Tables = new(StringComparer.Ordinal) { [PoTable] = pos, [LineTable] = lines },
         }, time: time);
-        var tdSynnex = await TdSynnexEmulator.StartAsync(new TdSynnexScenario
+        TdSynnexEmulator tdSynnex;
+        try
         {
-            Orders = byArrival.Select(s => ScriptTimeline.Build(s, now)).ToList(),
-        }, time: time);
+            tdSynnex = await TdSynnexEmulator.StartAsync(new TdSynnexScenario
+            {
+                Orders = byArrival.Select(s => ScriptTimeline.Build(s, now)).ToList(),
+            }, time: time);
+        }
+        catch
+        {
+            await serviceNow.DisposeAsync(); // nothing owns it yet
+            throw;
+        }
         var folder = Path.Combine(Path.GetTempPath(), "osf-week-http-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(folder);
         var transport = new HttpTransport(world, byArrival, serviceNow, tdSynnex, folder) { _raised = raised.Count };
         try
         {
+            Directory.CreateDirectory(folder);
             var path = WeekPipelineFile.Rewrite(settings.PipelinePath, serviceNow.BaseUrl, tdSynnex.BaseUrl, settings.Interval, maxRequestsPerHour, folder);
             StageTypes.ClearConnectionEnvironment(); // the file's emulator endpoints, never an instance named in the shell
             var registry = StageTypes.CreateRegistry(() => transport.Log, logger);
