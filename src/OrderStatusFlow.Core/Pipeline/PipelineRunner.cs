@@ -233,7 +233,7 @@ public sealed class PipelineRunner
         var plan = CyclePlanner.Plan(headers, states, request, rulesVersion, now, _options.Budget, found.Changed);
         var stored = await StoredAnswers.ReadForReevaluationAsync(schedule, plan.Reevaluate, _logger, fetch).ConfigureAwait(false);
         var reevaluate = plan.Reevaluate.Where(po => stored.ContainsKey(po.SysId)).ToList();
-        var searchedAt = await NextLineSearchStartAsync(schedule, request, headers, found, plan.Check, linesSearchedAt).ConfigureAwait(false);
+        var searchedAt = await NextLineSearchStartAsync(schedule, request, headers, states, found, plan.Check, linesSearchedAt, fetch).ConfigureAwait(false);
         return (new ScheduledCycle(plan with { Reevaluate = reevaluate, Summary = plan.Summary with { Reevaluated = reevaluate.Count } }, states, stored)
         {
             LinesSearchedAt = searchedAt,
@@ -242,12 +242,14 @@ public sealed class PipelineRunner
 
     /// <summary>
     /// Where the next line search may start (null: where this one did). After this one, once every PO it found is
-    /// checked this cycle, or, when the budget left some for later, once those are marked changed in the schedule
-    /// (they stay due until checked, and the search does not have to find them again). A PO a <c>--po</c> run leaves
-    /// out holds the start: its lines were not read, so whether they changed is not known.
+    /// checked this cycle, or, when the budget left some for later, once those whose lines changed are marked changed
+    /// in the schedule (they stay due until checked, and the search does not have to find them again). Of those left,
+    /// the ones the search did not read (they would have been checked anyway) are read now, so that only a real change
+    /// is marked. A PO a <c>--po</c> run leaves out holds the start: whether its lines changed is not looked at.
     /// </summary>
     async Task<DateTimeOffset?> NextLineSearchStartAsync(ICheckSchedule schedule, CycleRequest request, IReadOnlyList<PurchaseOrder> headers,
-        LineChangeSearch.Found found, IReadOnlyList<PurchaseOrder> check, DateTimeOffset? searchedAt)
+        IReadOnlyDictionary<string, CheckState> states, LineChangeSearch.Found found, IReadOnlyList<PurchaseOrder> check, DateTimeOffset? searchedAt,
+        CancellationToken cancellationToken)
     {
         if (searchedAt is null)
             return null;
@@ -258,13 +260,18 @@ public sealed class PipelineRunner
             return null;
         try
         {
-            await schedule.MarkChangedAsync(left, CancellationToken.None).ConfigureAwait(false);
+            var changed = found.Changed.Where(left.Contains).ToHashSet(StringComparer.Ordinal);
+            var unread = headers.Where(po => left.Contains(po.SysId) && found.Unread.Contains(po.SysId)).ToList();
+            if (unread.Count > 0)
+                changed.UnionWith((await LineChangeSearch.ChangedAsync(_seams.Source, unread, left, states, _ => true, cancellationToken).ConfigureAwait(false)).Changed);
+            if (changed.Count > 0)
+                await schedule.MarkChangedAsync(changed, CancellationToken.None).ConfigureAwait(false);
             return searchedAt;
         }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            _logger.Warning("The schedule could not mark {Count} POs with changed lines for a later cycle ({Error}); the search looks for them again next cycle",
-                left.Count, ex.Message);
+            _logger.Warning("The POs with changed lines that the budget left for a later cycle could not be kept for it ({Error}); the search looks for them again next cycle",
+                ex.Message);
             return null;
         }
     }

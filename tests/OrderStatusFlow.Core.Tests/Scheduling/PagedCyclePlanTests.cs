@@ -219,6 +219,29 @@ public sealed class PagedCyclePlanTests
         });
     }
 
+    [Test]
+    public async Task Budgeted_CheckAllWithABacklog_MarksOnlyTheWaitingPoWhoseLinesChanged()
+    {
+        var (harness, schedule, held) = Harness(3, maxRequestsPerHour: 6);
+        await RunAsync(harness);
+        harness.Time.Advance(TimeSpan.FromMinutes(10));
+        EditALine(harness, "BN0000003");
+        // BN0000002 was touched (say by the connector's own write) but its lines are as stored.
+        held().Touched = new HashSet<string> { harness.Source["BN0000002"].SysId, harness.Source["BN0000003"].SysId };
+
+        var all = await Wait.ForAsync(harness.Runner.RunCycleAsync(CycleRequest.All, CancellationToken.None), "the check-all cycle to finish");
+        var states = await schedule.LoadAsync(CancellationToken.None);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That((all.Schedule!.Checked, all.Schedule.Backlog), Is.EqualTo((1, 2)), "room for one of three");
+            Assert.That(harness.Status.CallsFor("BN0000001"), Is.EqualTo(2), "asked for all: the first in order goes first");
+            Assert.That(states[harness.Source["BN0000003"].SysId].FieldsHash, Is.EqualTo(FieldsHash.ChangedMark), "its lines changed: kept for later");
+            Assert.That(states[harness.Source["BN0000002"].SysId].FieldsHash, Is.Not.EqualTo(FieldsHash.ChangedMark), "its lines are as stored: not marked");
+            Assert.That(await schedule.GetLinesSearchedFromAsync(CancellationToken.None), Is.EqualTo(harness.Time.GetUtcNow()));
+        });
+    }
+
     static void EditALine(PipelineHarness harness, string number)
     {
         var before = harness.Source[number];
