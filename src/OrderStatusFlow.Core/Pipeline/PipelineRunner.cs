@@ -265,7 +265,7 @@ public sealed class PipelineRunner
             if (unread.Count > 0)
                 changed.UnionWith((await LineChangeSearch.ChangedAsync(_seams.Source, unread, left, states, _ => true, cancellationToken).ConfigureAwait(false)).Changed);
             if (changed.Count > 0)
-                await schedule.MarkChangedAsync(changed, CancellationToken.None).ConfigureAwait(false);
+                await schedule.MarkChangedAsync(changed, cancellationToken).ConfigureAwait(false);
             return searchedAt;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -160,8 +160,10 @@ public sealed class PagedCyclePlanTests
         var firstSearch = await schedule.GetLinesSearchedFromAsync(CancellationToken.None);
         harness.Time.Advance(TimeSpan.FromMinutes(10));
         EditALine(harness, "BN0000004");
-        held().Touched = new HashSet<string> { harness.Source["BN0000004"].SysId };
+        held().Touch(harness.Time.GetUtcNow(), harness.Source["BN0000004"].SysId);
         held().ForgetLineReads();
+        // Later than the search margin: had the --po run moved the search's start, the next search would not find the edit.
+        harness.Time.Advance(TimeSpan.FromMinutes(5));
 
         var only = await Wait.ForAsync(harness.Runner.RunCycleAsync(new CycleRequest { OnlyPoNumbers = new HashSet<string> { "BN0000003" } }, CancellationToken.None),
             "the --po cycle to finish");
@@ -187,12 +189,15 @@ public sealed class PagedCyclePlanTests
     public async Task Budgeted_APoWithChangedLinesLeftInTheBacklog_IsMarkedChanged_TheSearchMovesOn_AndItIsCheckedWhenTheBudgetAllows()
     {
         // 6 calls an hour: the first cycle checks all 3 POs (one call each), leaving room for one more check (2 calls reserved) per hour window.
+        // Next checks 3 hours on, so no PO comes due by time during the test.
         var (harness, schedule, held) = Harness(3, maxRequestsPerHour: 6);
+        harness.Rules.Current = new DelegateRuleSet("v1", (context, outcome) => outcome.CheckAgainAt(context.Now + TimeSpan.FromHours(3)));
         await RunAsync(harness);
         harness.Time.Advance(TimeSpan.FromMinutes(10));
         EditALine(harness, "BN0000002");
         EditALine(harness, "BN0000003");
-        held().Touched = new HashSet<string> { harness.Source["BN0000002"].SysId, harness.Source["BN0000003"].SysId };
+        held().Touch(harness.Time.GetUtcNow(), harness.Source["BN0000002"].SysId, harness.Source["BN0000003"].SysId);
+        harness.Time.Advance(TimeSpan.FromMinutes(5)); // later than the search margin: a search from this cycle's start will not see the edits
 
         var second = await RunAsync(harness);
         var (checkedFirst, waiting) = harness.Status.CallsFor("BN0000002") == 2 ? ("BN0000002", "BN0000003") : ("BN0000003", "BN0000002");
@@ -207,15 +212,16 @@ public sealed class PagedCyclePlanTests
                 "the search moves on: it does not have to find the waiting PO again");
         });
 
-        // The search from the new start finds nothing; the hour that held the first cycle's calls has passed.
-        held().Touched = new HashSet<string>();
+        // The hour that held the first cycle's calls has passed; the waiting PO is not due by time (3 hours).
         harness.Time.Advance(TimeSpan.FromMinutes(55));
         var third = await RunAsync(harness);
 
         Assert.Multiple(() =>
         {
+            Assert.That(held().SearchedSince, Is.GreaterThan(held().TouchedAt), "the third search starts after the edits");
             Assert.That(third.Schedule!.ChangedInServiceNow, Is.EqualTo(1));
             Assert.That(harness.Status.CallsFor(waiting), Is.EqualTo(2), "checked as changed although no search found it again");
+            Assert.That(harness.Status.CallsFor(checkedFirst), Is.EqualTo(2), "the other is not due");
         });
     }
 
@@ -261,6 +267,15 @@ public sealed class PagedCyclePlanTests
 
         public IReadOnlySet<string>? Touched { get; set; }
 
+        /// <summary>When the <see cref="Touched"/> POs' lines were updated: a search from later does not return them (MaxValue: every search does).</summary>
+        public DateTimeOffset TouchedAt { get; set; } = DateTimeOffset.MaxValue;
+
+        public void Touch(DateTimeOffset at, params string[] sysIds)
+        {
+            Touched = new HashSet<string>(sysIds);
+            TouchedAt = at;
+        }
+
         public DateTimeOffset? SearchedSince { get; private set; }
 
         public IAsyncEnumerable<PurchaseOrder> ReadOpenOrdersAsync(CancellationToken cancellationToken) => inner.ReadOpenOrdersAsync(cancellationToken);
@@ -296,7 +311,7 @@ public sealed class PagedCyclePlanTests
         public Task<IReadOnlySet<string>?> FindPosWithLinesUpdatedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
         {
             SearchedSince = since;
-            return Task.FromResult(Touched);
+            return Task.FromResult(Touched is null || since <= TouchedAt ? Touched : new HashSet<string>());
         }
     }
 }

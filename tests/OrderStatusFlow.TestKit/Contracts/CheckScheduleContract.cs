@@ -125,19 +125,20 @@ public abstract class CheckScheduleContract
     public async Task MarkChanged_TheMarkedPoCountsAsChangedUntilRecordedAgain_EverythingElseKept()
     {
         var schedule = await CreateAsync();
-        await schedule.RecordAsync([Record("a", Answer("2026-11-20")), Record("b")], CancellationToken.None);
+        await schedule.RecordAsync([Record("a", Answer("2026-11-20")) with { ConsecutiveFailures = 2 }, Record("b"), Record("gone")], CancellationToken.None);
         await schedule.ForgetAsync(["gone"], CancellationToken.None);
 
-        await schedule.MarkChangedAsync(["a", "unknown"], CancellationToken.None);
+        await schedule.MarkChangedAsync(["a", "unknown", "gone"], CancellationToken.None);
         var marked = await schedule.LoadAsync(CancellationToken.None);
         await schedule.RecordAsync([Record("a") with { FieldsHash = "fields-a2" }], CancellationToken.None);
         var recorded = (await schedule.LoadAsync(CancellationToken.None))["a"];
 
         Assert.Multiple(() =>
         {
-            Assert.That(marked.Keys, Is.EquivalentTo(new[] { "a", "b" }), "an unknown PO is not added");
+            Assert.That(marked.Keys, Is.EquivalentTo(new[] { "a", "b" }), "an unknown PO is not added, a forgotten one not brought back");
             Assert.That(marked["a"].FieldsHash, Is.EqualTo(FieldsHash.ChangedMark));
-            Assert.That((marked["a"].LinesHash, marked["a"].NextCheckAt, marked["a"].HasAnswer), Is.EqualTo(("lines-a", (DateTimeOffset?)T0.AddHours(1), true)));
+            Assert.That((marked["a"].LinesHash, marked["a"].NextCheckAt, marked["a"].HasAnswer, marked["a"].RulesVersion, marked["a"].ConsecutiveFailures),
+                Is.EqualTo(("lines-a", (DateTimeOffset?)T0.AddHours(1), true, "rules-1", 2)));
             Assert.That(marked["b"].FieldsHash, Is.EqualTo("fields-b"));
             Assert.That(recorded.FieldsHash, Is.EqualTo("fields-a2"), "the next check stores the digest again");
         });
