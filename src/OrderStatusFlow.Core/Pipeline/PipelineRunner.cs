@@ -268,10 +268,12 @@ public sealed class PipelineRunner
                 await schedule.MarkChangedAsync(changed, cancellationToken).ConfigureAwait(false);
             return searchedAt;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
-            _logger.Warning("The POs with changed lines that the budget left for a later cycle could not be kept for it ({Error}); the search looks for them again next cycle",
-                ex.Message);
+            // A stop while marking keeps the search where it started; the cycle then sees the stop as usual.
+            if (ex is not OperationCanceledException)
+                _logger.Warning("The POs with changed lines that the budget left for a later cycle could not be kept for it ({Error}); the search looks for them again next cycle",
+                    ex.Message);
             return null;
         }
     }

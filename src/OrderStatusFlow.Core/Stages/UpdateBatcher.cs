@@ -189,13 +189,19 @@ internal sealed class UpdateBatcher
 
     async Task SendHeldLockedAsync()
     {
-        if (_held is not { } held)
-            return;
+        if (TakeHeldLocked() is { } held)
+            await _output.SendAsync(held).ConfigureAwait(false);
+    }
+
+    // The full batch kept back, if any, with its hold timer stopped.
+    List<OrderWorkItem>? TakeHeldLocked()
+    {
+        var held = _held;
         _held = null;
         _holdGeneration++;
         _holdTimer?.Dispose();
         _holdTimer = null;
-        await _output.SendAsync(held).ConfigureAwait(false);
+        return held;
     }
 
     async Task FlushLockedAsync()
@@ -226,11 +232,7 @@ internal sealed class UpdateBatcher
         await _lock.WaitAsync().ConfigureAwait(false);
         try
         {
-            var rest = _held is { } held ? [.. held, .. _pending] : _pending;
-            _held = null;
-            _holdGeneration++;
-            _holdTimer?.Dispose();
-            _holdTimer = null;
+            var rest = TakeHeldLocked() is { } held ? [.. held, .. _pending] : _pending;
             _pending = [];
             _generation++;
             _timer?.Dispose();
